@@ -1,0 +1,19 @@
+#include <emrctl/util/error.hpp>
+
+namespace emrctl {
+
+int exit_status(const Error& e) {
+    switch (e.kind) {
+        case ErrorKind::usage:
+        case ErrorKind::config:
+            return 2;
+        case ErrorKind::io:
+        case ErrorKind::aws:
+        case ErrorKind::network:
+        case ErrorKind::internal:
+            return 1;
+    }
+    return 1;
+}
+
+}  // namespace emrctl
