@@ -6,6 +6,8 @@ namespace {
 
 std::string policy_name(DeletionPolicy p) {
     switch (p) {
+        case DeletionPolicy::remove:
+            return "Delete";
         case DeletionPolicy::retain:
             return "Retain";
         case DeletionPolicy::snapshot:

@@ -16,7 +16,9 @@ struct Overloaded : F... {
     using F::operator()...;
 };
 
-// Plain (unquoted) only when YAML cannot read the text as anything but this string.
+// Plain (unquoted) only when YAML cannot read the text as anything but this string: it starts
+// with a letter, '_' or '/', has no ": " or " #" (a mapping or a comment), no flow or quote
+// characters, does not end in ':' or a space, and is not a word YAML 1.1 reads as a bool or null.
 bool plain_safe(std::string_view s) {
     if (s.empty())
         return false;
@@ -32,12 +34,17 @@ bool plain_safe(std::string_view s) {
     const auto first = static_cast<unsigned char>(s.front());
     if (std::isalpha(first) == 0 && s.front() != '_' && s.front() != '/')
         return false;
+    if (s.back() == ':' || s.back() == ' ')
+        return false;
+    if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) {
+        return false;
+    }
     for (char c : s) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) == 0 && c != '_' && c != '-' && c != '.' && c != '/' && c != '@' &&
-            c != '+' && c != '=') {
+        if (u < 0x20 || u >= 0x7f)
             return false;
-        }
+        if (std::string_view("{}[],'\"`|>&*!%@\\").find(c) != std::string_view::npos)
+            return false;
     }
     return true;
 }

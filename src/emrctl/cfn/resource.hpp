@@ -10,9 +10,9 @@
 
 namespace emrctl::cfn {
 
-// What CloudFormation does with the physical resource when the stack deletes it; Delete is the
-// default and is never written.
-enum class DeletionPolicy { retain, snapshot };
+// What CloudFormation does with the physical resource when the stack deletes or replaces it.
+// Unset means CloudFormation's default, Delete; `remove` writes that choice down explicitly.
+enum class DeletionPolicy { remove, retain, snapshot };
 
 struct Resource {
     std::string type;  // "AWS::EC2::VPC"

@@ -93,7 +93,10 @@ cfn::ResourceRef add_cluster(cfn::Template& t, const config::Project& p, const C
                                    static_cast<std::int64_t>(p.cluster.idle_timeout.count())}}},
                         {"VisibleToAllUsers", true},
                         {"Tags", tags(p, "cluster", {{k_emr_managed_tag, "true"}})}},
-         .depends_on = std::move(depends_on)});
+         .depends_on = std::move(depends_on),
+         // Deleting the cluster loses nothing: jobs write their outputs and logs to S3.
+         .deletion_policy = cfn::DeletionPolicy::remove,
+         .update_replace_policy = cfn::DeletionPolicy::remove});
 }
 
 }  // namespace emrctl::stacks

@@ -53,16 +53,6 @@ cfn::List bucket_and_objects(const cfn::ResourceRef& bucket) {
     return {bucket.att("Arn"), cfn::sub("${" + bucket.id + ".Arn}/*")};
 }
 
-cfn::List named_bucket_and_objects(const std::string& name) {
-    return {cfn::sub("arn:${AWS::Partition}:s3:::" + name),
-            cfn::sub("arn:${AWS::Partition}:s3:::" + name + "/*")};
-}
-
-cfn::List concat(cfn::List a, const cfn::List& b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
-
 }  // namespace
 
 std::vector<std::string> external_buckets(const config::Project& p) {
@@ -113,12 +103,16 @@ IamRefs add_iam(cfn::Template& t, const config::Project& p, const StorageRefs& s
     };
     const auto external = external_buckets(p);
     if (!external.empty()) {
-        cfn::List resources;
-        for (const auto& name : external)
-            resources = concat(std::move(resources), named_bucket_and_objects(name));
-        s3_statements.push_back(statement("ExistingDataRead",
-                                          {"s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"},
-                                          std::move(resources)));
+        cfn::List buckets;
+        cfn::List objects;
+        for (const auto& name : external) {
+            buckets.push_back(cfn::sub("arn:${AWS::Partition}:s3:::" + name));
+            objects.push_back(cfn::sub("arn:${AWS::Partition}:s3:::" + name + "/*"));
+        }
+        s3_statements.push_back(statement(
+            "ExistingDataList", {"s3:ListBucket", "s3:GetBucketLocation"}, std::move(buckets)));
+        s3_statements.push_back(
+            statement("ExistingDataRead", {"s3:GetObject"}, std::move(objects)));
     }
 
     const auto instance_role = t.add(
