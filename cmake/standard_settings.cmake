@@ -16,6 +16,21 @@ target_compile_options(standard_warnings INTERFACE
     # which is the point of writing them (fixed in GCC 13).
     -Wno-missing-field-initializers)
 
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    # libstdc++ 12 offers std::expected only when __cpp_concepts says 202002L, which clang before
+    # 19 does not claim; clang 16 (the first with P0848, which libstdc++'s variant then relies
+    # on) compiles it fine. Only the fuzz build uses clang.
+    target_compile_options(standard_settings INTERFACE
+        -U__cpp_concepts -D__cpp_concepts=202002L -Wno-builtin-macro-redefined)
+endif()
+
+if(EMRCTL_FUZZ)
+    target_compile_options(standard_settings INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+        -fno-omit-frame-pointer)
+    target_link_options(standard_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
 if(EMRCTL_SANITIZE)
     target_compile_options(standard_settings INTERFACE
         -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)

@@ -14,7 +14,7 @@ case "$flavour" in
     release) args+=(-DCMAKE_BUILD_TYPE=Release -DEMRCTL_TESTS=OFF -DEMRCTL_BENCH=ON) ;;
     asan) args+=(-DCMAKE_BUILD_TYPE=Debug -DEMRCTL_SANITIZE=ON) ;;
     fuzz) args+=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DEMRCTL_FUZZ=ON -DEMRCTL_TESTS=OFF
-                 -DCMAKE_CXX_COMPILER=clang++) ;;
+                 -DCMAKE_CXX_COMPILER=clang++-16) ;;
     *) echo "usage: build.sh debug|release|asan|fuzz" >&2; exit 2 ;;
 esac
 

@@ -11,7 +11,7 @@ apt_packages=(
     g++ cmake ninja-build pkg-config ccache git
     libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev libcurl4-openssl-dev
     libpugixml-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
-    clang libclang-rt-14-dev clang-format
+    clang-16 libclang-rt-16-dev clang-format
     python3 python3-venv
     openjdk-17-jre-headless
 )

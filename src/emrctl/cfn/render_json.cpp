@@ -1,16 +1,12 @@
 #include "key_order.hpp"
 
 #include <emrctl/cfn/render.hpp>
+#include <emrctl/util/overloaded.hpp>
 #include <emrctl/util/strings.hpp>
 
 namespace emrctl::cfn {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
 
 void write(std::string& out, const Value& v, int indent);
 
@@ -55,7 +51,7 @@ void write_map(std::string& out, const Map& map, int indent) {
 }
 
 void write(std::string& out, const Value& v, int indent) {
-    std::visit(Overloaded{
+    std::visit(util::Overloaded{
                    [&](bool b) { out += b ? "true" : "false"; },
                    [&](std::int64_t i) { out += std::to_string(i); },
                    [&](const std::string& s) { out += util::json_quote(s); },
@@ -69,7 +65,7 @@ void write(std::string& out, const Value& v, int indent) {
 }  // namespace
 
 Value long_form(const Value& v) {
-    return std::visit(Overloaded{
+    return std::visit(util::Overloaded{
                           [&](const Ref& r) -> Value {
                               return Map{{"Ref", r.target}};
                           },

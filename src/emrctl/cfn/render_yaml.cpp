@@ -5,16 +5,12 @@
 #include "key_order.hpp"
 
 #include <emrctl/cfn/render.hpp>
+#include <emrctl/util/overloaded.hpp>
 #include <emrctl/util/strings.hpp>
 
 namespace emrctl::cfn {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
 
 // Plain (unquoted) only when YAML cannot read the text as anything but this string: it starts
 // with a letter, '_' or '/', has no ": " or " #" (a mapping or a comment), no flow or quote
@@ -59,7 +55,7 @@ void pad(std::string& out, int indent) {
 
 // The arguments of an intrinsic written as a tagged block sequence, or none for a tagged scalar.
 const List* tagged_arguments(const Value& v, std::string& tag, List& storage) {
-    return std::visit(Overloaded{
+    return std::visit(util::Overloaded{
                           [&](const Join& j) -> const List* {
                               tag = "!Join";
                               storage = List{j.separator, j.parts};
@@ -78,7 +74,7 @@ const List* tagged_arguments(const Value& v, std::string& tag, List& storage) {
 // A value that fits on the current line, or empty if it needs lines of its own.
 std::optional<std::string> inline_form(const Value& v) {
     return std::visit(
-        Overloaded{
+        util::Overloaded{
             [](bool b) -> std::optional<std::string> { return b ? "true" : "false"; },
             [](std::int64_t i) -> std::optional<std::string> { return std::to_string(i); },
             [](const std::string& s) -> std::optional<std::string> { return scalar(s); },

@@ -2,20 +2,16 @@
 #include <variant>
 
 #include <emrctl/cfn/template.hpp>
+#include <emrctl/util/overloaded.hpp>
 
 namespace emrctl::cfn {
 
 namespace {
 
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-
 // Calls `visit` with every logical id the value refers to: Ref, GetAtt and ${Id} in Sub.
 template <class Visit>
 void for_each_reference(const Value& value, const Visit& visit) {
-    std::visit(Overloaded{
+    std::visit(util::Overloaded{
                    [&](const Ref& r) {
                        if (!r.target.starts_with("AWS::"))
                            visit(r.target);

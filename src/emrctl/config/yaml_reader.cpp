@@ -156,7 +156,7 @@ bool YamlReader::map(const YAML::Node& node, const std::string& path,
     }
     std::set<std::string, std::less<>> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
-        const auto& key_node = it->first;
+        const YAML::Node key_node = it->first;  // a copy: the iterator hands out temporaries
         const std::string key = key_node.IsScalar() ? key_node.Scalar() : describe(key_node);
         const std::string child = path.empty() ? key : path + "." + key;
         if (!seen.insert(key).second) {
@@ -174,7 +174,7 @@ bool YamlReader::map(const YAML::Node& node, const std::string& path,
                                   : "did you mean \"" + guess + "\"?");
             continue;
         }
-        const auto& value = it->second;
+        const YAML::Node value = it->second;
         m_sources.record(child, location(value.Mark().line >= 0 ? value.Mark() : key_node.Mark()));
     }
     return true;
