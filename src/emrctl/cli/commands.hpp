@@ -3,6 +3,7 @@
 // One function per command: run it and print what it has to say. Errors go back to main.
 
 #include <string>
+#include <vector>
 
 #include <emrctl/cli/global_options.hpp>
 #include <emrctl/util/error.hpp>
@@ -21,5 +22,33 @@ struct SynthOptions {
 Result<void> run_synth(const GlobalOptions& global, const SynthOptions& options);
 
 Result<void> run_ls(const GlobalOptions& global);
+
+struct RunOptions {
+    std::vector<std::string> jobs;  // empty: all
+    bool local = false;
+    bool all_jobs = false;  // `up`: every job, after a deploy
+};
+Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options);
+
+struct StatusOptions {
+    std::string job;
+    bool local = false;
+};
+Result<void> run_status(const GlobalOptions& global, const StatusOptions& options);
+
+enum class LogStream { failures_first, stdout_only, stderr_only };
+struct LogsOptions {
+    std::string job;
+    LogStream stream = LogStream::failures_first;
+    bool local = false;
+};
+Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options);
+
+struct OutputsOptions {
+    std::string job;
+    std::string output_dir;  // empty: ./outputs/<name>
+    bool local = false;
+};
+Result<void> run_outputs(const GlobalOptions& global, const OutputsOptions& options);
 
 }  // namespace emrctl::cli

@@ -72,6 +72,36 @@ int main(int argc, char** argv) {
 
     auto* ls = app.add_subcommand("ls", "List the project's stacks");
 
+    cli::RunOptions run_options;
+    auto* run = app.add_subcommand("run", "Run jobs (all, or those named) and wait for them");
+    run->add_option("jobs", run_options.jobs, "Jobs to run, in project order")->type_name("JOB");
+    run->add_flag("--local", run_options.local, "Run on a local Spark");
+
+    cli::RunOptions up_options{.all_jobs = true};
+    auto* up = app.add_subcommand("up", "Deploy, then run every job: the one-shot");
+    up->add_flag("--local", up_options.local, "Run every job on a local Spark instead");
+
+    cli::StatusOptions status_options;
+    auto* status = app.add_subcommand("status", "The state of the jobs' latest runs");
+    status->add_option("job", status_options.job, "Only this job")->type_name("JOB");
+    status->add_flag("--local", status_options.local, "Runs on the local Spark");
+
+    cli::LogsOptions logs_options;
+    bool only_stdout = false;
+    bool only_stderr = false;
+    auto* logs = app.add_subcommand("logs", "Show a job's driver output; failures first");
+    logs->add_option("job", logs_options.job, "The job")->required()->type_name("JOB");
+    auto* stdout_flag = logs->add_flag("--stdout", only_stdout, "Only the driver's stdout");
+    logs->add_flag("--stderr", only_stderr, "Only the driver's stderr")->excludes(stdout_flag);
+    logs->add_flag("--local", logs_options.local, "Runs on the local Spark");
+
+    cli::OutputsOptions outputs_options;
+    auto* outputs = app.add_subcommand("outputs", "Copy a job's outputs here");
+    outputs->add_option("job", outputs_options.job, "The job")->required()->type_name("JOB");
+    outputs->add_option("-o,--output-dir", outputs_options.output_dir,
+                        "Where to put them (default: outputs/<job>/)");
+    outputs->add_flag("--local", outputs_options.local, "Runs on the local Spark");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -95,6 +125,19 @@ int main(int argc, char** argv) {
             result = cli::run_synth(global, synth_options);
         } else if (ls->parsed()) {
             result = cli::run_ls(global);
+        } else if (run->parsed()) {
+            result = cli::run_jobs(global, run_options);
+        } else if (up->parsed()) {
+            result = cli::run_jobs(global, up_options);
+        } else if (status->parsed()) {
+            result = cli::run_status(global, status_options);
+        } else if (logs->parsed()) {
+            logs_options.stream = only_stdout   ? cli::LogStream::stdout_only
+                                  : only_stderr ? cli::LogStream::stderr_only
+                                                : cli::LogStream::failures_first;
+            result = cli::run_logs(global, logs_options);
+        } else if (outputs->parsed()) {
+            result = cli::run_outputs(global, outputs_options);
         }
         if (!result)
             return report(result.error(), global);

@@ -1,0 +1,79 @@
+#include <cstdio>
+#include <ostream>
+
+#include <emrctl/cli/job_printer.hpp>
+#include <emrctl/jobs/log_files.hpp>
+#include <emrctl/util/overloaded.hpp>
+#include <emrctl/util/strings.hpp>
+
+namespace emrctl::cli {
+
+namespace {
+
+constexpr std::size_t k_shown_output_lines = 40;
+
+void indented(std::ostream& out, const std::string& text) {
+    for (const auto& line : util::split(text, '\n')) {
+        if (!line.empty())
+            out << "    " << line << "\n";
+    }
+}
+
+}  // namespace
+
+std::string elapsed_text(std::int64_t from_ms, std::int64_t to_ms) {
+    if (from_ms == 0 || to_ms < from_ms)
+        return "";
+    const auto ms = to_ms - from_ms;
+    char buf[32];
+    if (ms < 60'000) {
+        std::snprintf(buf, sizeof buf, "%.1fs", static_cast<double>(ms) / 1000.0);
+    } else {
+        std::snprintf(buf, sizeof buf, "%lldm%02llds", static_cast<long long>(ms / 60'000),
+                      static_cast<long long>((ms % 60'000) / 1000));
+    }
+    return buf;
+}
+
+JobPrinter::JobPrinter(std::ostream& out, std::ostream& notes, OutputFormat format, bool local)
+    : m_out(out), m_notes(notes), m_format(format), m_local(local) {}
+
+void JobPrinter::operator()(const jobs::JobEvent& event) {
+    if (m_format == OutputFormat::json)
+        return;  // the summary says it all at the end
+    const std::string local = m_local ? " --local" : "";
+    std::visit(
+        util::Overloaded{
+            [&](const jobs::Notice& n) { m_notes << "note: " << n.text << "\n"
+                                                 << std::flush; },
+            [&](const jobs::JobStarted& s) {
+                m_out << s.run.job << ": RUNNING (step " << s.run.step_id << ")\n" << std::flush;
+            },
+            [&](const jobs::JobEnded& e) {
+                const auto& r = e.run;
+                m_out << r.job << ": " << jobs::state_name(r.state);
+                if (const auto took = elapsed_text(r.started_ms, r.ended_ms); !took.empty()) {
+                    m_out << " in " << took;
+                }
+                if (!r.reason.empty())
+                    m_out << " (" << r.reason << ")";
+                m_out << "\n";
+                if (r.state == jobs::JobState::completed && !e.output.empty()) {
+                    const auto lines = util::split(e.output, '\n').size();
+                    indented(m_out, jobs::last_lines(e.output, k_shown_output_lines));
+                    if (lines > k_shown_output_lines + 1) {
+                        m_out << "    ... the whole output: emrctl logs " << r.job << local << "\n";
+                    }
+                }
+                if (r.state == jobs::JobState::failed) {
+                    indented(m_out, e.error_tail);
+                    m_out << "    the driver's whole stderr: emrctl logs " << r.job << local
+                          << " --stderr\n";
+                }
+                m_out << std::flush;
+            },
+        },
+        event);
+}
+
+}  // namespace emrctl::cli
