@@ -1,79 +1,18 @@
 // emrctl run as a process, in a scratch copy of a project: what users see and what is written.
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
+#include "../support/emrctl_process.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
 namespace {
 
 namespace fs = std::filesystem;
+using emrctl::testing::read_file;
 
-const fs::path k_root = EMRCTL_SOURCE_DIR;
-const fs::path k_emrctl = EMRCTL_BINARY;
-
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-class Cli : public testing::Test {
-  protected:
-    void SetUp() override {
-        const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-        m_dir = fs::temp_directory_path() /
-                ("emrctl-cli-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-
-    // A copy of a project of the repository, without generated files.
-    fs::path copy_project(const std::string& relative) {
-        const auto target = m_dir / fs::path(relative).filename();
-        fs::copy(k_root / relative, target, fs::copy_options::recursive);
-        fs::remove_all(target / "emrctl.out");
-        fs::remove(target / "emrctl.state.json");
-        return target;
-    }
-
-    Outcome emrctl(const std::string& args, const fs::path& cwd) {
-        const auto err_file = m_dir / "stderr.txt";
-        const auto command = "cd " + quote(cwd.string()) + " && NO_COLOR=1 " +
-                             quote(k_emrctl.string()) + " " + args + " 2>" +
-                             quote(err_file.string());
-        Outcome r;
-        FILE* pipe = ::popen(command.c_str(), "r");
-        char buffer[4096];
-        while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe))
-            r.out.append(buffer, n);
-        const int raw = ::pclose(pipe);
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        r.err = read(err_file);
-        return r;
-    }
-
-    fs::path m_dir;
-};
+class Cli : public emrctl::testing::EmrctlTest {};
 
 TEST_F(Cli, ValidateAcceptsTheQuickstart) {
     const auto project = copy_project("examples/quickstart");
@@ -137,11 +76,11 @@ TEST_F(Cli, SynthWritesTemplatesAndManifestByteIdenticallyAndKeepsTheSuffix) {
     const auto project = copy_project("examples/quickstart");
     const auto first = emrctl("synth", project);
     ASSERT_EQ(first.status, 0) << first.err;
-    const auto state = nlohmann::json::parse(read(project / "emrctl.state.json"));
+    const auto state = nlohmann::json::parse(read_file(project / "emrctl.state.json"));
     const auto suffix = state["naming_suffix"].get<std::string>();
     EXPECT_EQ(suffix.size(), 8U);
-    const auto template_text = read(project / "emrctl.out/quickstart.template.json");
-    const auto manifest_text = read(project / "emrctl.out/assets.json");
+    const auto template_text = read_file(project / "emrctl.out/quickstart.template.json");
+    const auto manifest_text = read_file(project / "emrctl.out/assets.json");
     EXPECT_NE(template_text.find("\"quickstart-data-" + suffix + "\""), std::string::npos);
     // Single stack, no -o: the template is printed as YAML on stdout, the summary on stderr.
     EXPECT_TRUE(first.out.starts_with("AWSTemplateFormatVersion: \"2010-09-09\"\n")) << first.out;
@@ -149,8 +88,8 @@ TEST_F(Cli, SynthWritesTemplatesAndManifestByteIdenticallyAndKeepsTheSuffix) {
 
     const auto second = emrctl("synth", project);
     ASSERT_EQ(second.status, 0) << second.err;
-    EXPECT_EQ(read(project / "emrctl.out/quickstart.template.json"), template_text);
-    EXPECT_EQ(read(project / "emrctl.out/assets.json"), manifest_text);
+    EXPECT_EQ(read_file(project / "emrctl.out/quickstart.template.json"), template_text);
+    EXPECT_EQ(read_file(project / "emrctl.out/assets.json"), manifest_text);
     EXPECT_EQ(second.out, first.out);
 
     const auto manifest = nlohmann::json::parse(manifest_text);
@@ -176,12 +115,12 @@ TEST_F(Cli, SynthWithOutputDirPrintsNoTemplate) {
 
 TEST_F(Cli, SeedLayoutSynthesizesWithTheSeedsParameterNames) {
     const auto project = copy_project("tests/fixtures/seed-project");
-    const auto r =
-        emrctl("-c naming_prefix=mads-siads-516 -c naming_suffix=abc12345 "
-            "-c nb_core_instances=3 synth -o out",
-            project);
+    const auto r = emrctl(
+        "-c naming_prefix=mads-siads-516 -c naming_suffix=abc12345 "
+        "-c nb_core_instances=3 synth -o out",
+        project);
     ASSERT_EQ(r.status, 0) << r.err;
-    const auto t = nlohmann::json::parse(read(project / "out/mads-siads-516.template.json"));
+    const auto t = nlohmann::json::parse(read_file(project / "out/mads-siads-516.template.json"));
     const auto& cluster = t["Resources"]["EmrCluster"]["Properties"];
     EXPECT_EQ(cluster["Instances"]["CoreInstanceGroup"]["InstanceCount"], 3);
     EXPECT_EQ(cluster["Instances"]["CoreInstanceGroup"]["InstanceType"], "m4.large");

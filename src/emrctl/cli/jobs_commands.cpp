@@ -1,4 +1,5 @@
 #include <iostream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -152,32 +153,32 @@ Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options) {
     if (!run)
         return std::unexpected(run.error());
     const auto dir = jobs::LocalLayout(loaded->dir).step_logs(run->step_id);
-    // Failures first: the traceback is what the user came for.
-    std::vector<std::string> streams;
-    if (options.stream == LogStream::stdout_only) {
-        streams = {"stdout"};
-    } else if (options.stream == LogStream::stderr_only) {
-        streams = {"stderr"};
-    } else if (run->state == jobs::JobState::failed) {
-        streams = {"stderr", "stdout"};
-    } else {
-        streams = {"stdout"};
-    }
-    for (const auto& stream : streams) {
-        const auto file = dir / (stream + ".gz");
+    std::map<std::string, std::string> texts;
+    for (const auto* stream : {"stdout", "stderr"}) {
+        const auto file = dir / (std::string(stream) + ".gz");
         if (!fs::exists(file)) {
-            return fail(ErrorKind::io, "no " + stream + " log for step " + run->step_id,
+            return fail(ErrorKind::io,
+                        "no " + std::string(stream) + " log for step " + run->step_id,
                         "the job may still be running: emrctl status --local");
         }
         auto text = jobs::read_gzip_file(file);
         if (!text)
             return std::unexpected(text.error());
-        if (streams.size() > 1)
-            std::cout << "==> " << stream << " of " << run->job << " (step " << run->step_id
-                      << ") <==\n";
-        std::cout << *text;
-        if (streams.size() > 1)
-            std::cout << "\n";
+        texts[stream] = std::move(*text);
+    }
+    if (options.stream == LogStream::stdout_only) {
+        std::cout << texts["stdout"];
+    } else if (options.stream == LogStream::stderr_only) {
+        std::cout << texts["stderr"];
+    } else if (run->state == jobs::JobState::failed) {
+        // Failures first: the traceback is what the user came for.
+        std::cout << "==> why " << run->job << " failed (step " << run->step_id << ") <==\n"
+                  << jobs::failure_excerpt(texts["stdout"], texts["stderr"]) << "\n==> stdout of "
+                  << run->job << " <==\n"
+                  << texts["stdout"] << "\n(Spark's own log: emrctl logs " << run->job
+                  << " --local --stderr)\n";
+    } else {
+        std::cout << texts["stdout"];
     }
     return ok();
 }

@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 
 #include <sys/stat.h>
 
@@ -169,7 +171,8 @@ Result<Outcome> run_one(const config::Job& job, JobRun run, const SparkEnv& env,
     } else {
         run.state = JobState::failed;
         run.reason = "spark-submit exited with status " + std::to_string(result->exit_code);
-        outcome.error_tail = failure_excerpt(err_text ? *err_text : "");
+        // PySpark's driver sends Python's stderr to stdout: the traceback is usually there.
+        outcome.error_tail = failure_excerpt(outcome.output, err_text ? *err_text : "");
     }
     history.record(run);
     if (auto saved = history.save(); !saved)
@@ -207,23 +210,49 @@ Result<std::vector<const config::Job*>> select_jobs(const config::Project& proje
     return selected;
 }
 
-std::string failure_excerpt(const std::string& stderr_text) {
-    const auto traceback = stderr_text.rfind("Traceback (most recent call last):");
-    if (traceback == std::string::npos)
-        return last_lines(stderr_text, k_excerpt_lines);
-    auto excerpt = stderr_text.substr(traceback);
-    // What follows the Python error is Spark shutting down: keep the traceback only.
-    std::string kept;
-    bool in_traceback = true;
-    for (const auto& line : util::split(excerpt, '\n')) {
-        if (!in_traceback)
-            break;
-        kept += line + "\n";
-        const bool indented = line.starts_with(" ") || line.starts_with("\t");
-        if (!indented && !line.starts_with("Traceback") && !line.empty())
-            in_traceback = false;
+namespace {
+
+// "ValueError: bad", "SyntaxError: '(' was never closed", "py4j.protocol.Py4JJavaError: ...".
+bool is_python_error_line(const std::string& line) {
+    const auto colon = line.find(':');
+    const auto name = line.substr(0, colon);
+    if (name.empty() || std::isupper(static_cast<unsigned char>(name.back())) != 0)
+        return false;
+    const bool named_like_an_error = name.ends_with("Error") || name.ends_with("Exception") ||
+                                     name.ends_with("Exit") || name.ends_with("Interrupt");
+    return named_like_an_error && name.find(' ') == std::string::npos;
+}
+
+// The Python error report in `text`: from its first frame ("Traceback ..." or, for a syntax
+// error, '  File "...", line N') to the error line.
+std::optional<std::string> python_error(const std::string& text) {
+    const auto lines = util::split(text, '\n');
+    for (std::size_t end = lines.size(); end-- > 0;) {
+        if (!is_python_error_line(lines[end]))
+            continue;
+        std::size_t begin = end;
+        while (begin > 0 && (lines[begin - 1].starts_with(" ") ||
+                             lines[begin - 1].starts_with("Traceback (most recent call last):"))) {
+            --begin;
+        }
+        if (begin == end)
+            continue;  // a bare "Error:" line with no frames is not Python's
+        std::string excerpt;
+        for (std::size_t i = begin; i <= end; ++i)
+            excerpt += lines[i] + "\n";
+        return last_lines(excerpt, k_excerpt_lines);
     }
-    return last_lines(kept, k_excerpt_lines);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string failure_excerpt(const std::string& stdout_text, const std::string& stderr_text) {
+    for (const auto* text : {&stdout_text, &stderr_text}) {
+        if (auto excerpt = python_error(*text))
+            return *excerpt;
+    }
+    return last_lines(stderr_text, k_excerpt_lines);
 }
 
 Result<RunSummary> run_local(const workspace::LoadedProject& loaded, const LocalRunOptions& options,

@@ -32,7 +32,8 @@ Result<RunSummary> run_local(const workspace::LoadedProject& loaded, const Local
 Result<std::vector<const config::Job*>> select_jobs(const config::Project& project,
                                                     const std::vector<std::string>& names);
 
-// From a driver's stderr: the Python traceback if there is one, else the last lines.
-std::string failure_excerpt(const std::string& stderr_text);
+// Why a driver failed: the Python traceback from its stdout or stderr if there is one, else the
+// last lines of its stderr.
+std::string failure_excerpt(const std::string& stdout_text, const std::string& stderr_text);
 
 }  // namespace emrctl::jobs

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cctype>
+
 #include "temp_dir.hpp"
 #include <gtest/gtest.h>
 
@@ -30,7 +33,10 @@ TEST(StateFile, GeneratedSuffixesAreEightLowercaseLettersOrDigitsAndDiffer) {
     const auto a = generate_suffix();
     const auto b = generate_suffix();
     EXPECT_EQ(a.size(), 8U);
-    EXPECT_TRUE(std::ranges::all_of(a, [](char c) { return std::islower(c) || std::isdigit(c); }));
+    EXPECT_TRUE(std::ranges::all_of(a, [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0 ||
+               std::isdigit(static_cast<unsigned char>(c)) != 0;
+    }));
     EXPECT_NE(a, b);
 }
 
