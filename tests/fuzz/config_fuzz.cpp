@@ -39,6 +39,7 @@ config::FileFacts facts_for(const config::Project& project) {
 }
 
 void synthesize_if_valid(config::Project& project, const config::SourceMap& sources) {
+    config::apply_derived_defaults(project, sources);
     config::normalize_paths(project);
     const auto facts = facts_for(project);
     if (!config::validate(project, sources, facts).empty()) return;

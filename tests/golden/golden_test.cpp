@@ -43,10 +43,8 @@ std::string describe_differences(const json& expected, const json& actual) {
         const auto path = op["path"].get<std::string>();
         const json::json_pointer pointer(path);
         out += "  " + op["op"].get<std::string>() + " " + path;
-        if (expected.contains(pointer))
-            out += "\n      expected: " + expected.at(pointer).dump();
-        if (actual.contains(pointer))
-            out += "\n      actual:   " + actual.at(pointer).dump();
+        if (expected.contains(pointer)) out += "\n      expected: " + expected.at(pointer).dump();
+        if (actual.contains(pointer)) out += "\n      actual:   " + actual.at(pointer).dump();
         out += "\n";
     }
     return out;
@@ -97,17 +95,18 @@ TEST_P(Golden, TemplatesAndAssetManifestMatch) {
 
 std::string test_name(const testing::TestParamInfo<Fixture>& param) {
     std::string name;
-    for (char c : param.param.name) name += (c == '-') ? '_' : c;
+    for (char c : param.param.name)
+        name += (c == '-') ? '_' : c;
     return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Fixtures, Golden,
-    testing::Values(Fixture{"quickstart", "examples/quickstart"},
-                    Fixture{"seed-project", "tests/fixtures/seed-project"},
-                    Fixture{"three-azs", "tests/fixtures/projects/three-azs"},
-                    Fixture{"spark-runtime", "tests/fixtures/projects/spark-runtime"}),
-    test_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, Golden,
+                         testing::Values(Fixture{"quickstart", "examples/quickstart"},
+                                         Fixture{"seed-project", "tests/fixtures/seed-project"},
+                                         Fixture{"three-azs", "tests/fixtures/projects/three-azs"},
+                                         Fixture{"spark-runtime",
+                                                 "tests/fixtures/projects/spark-runtime"}),
+                         test_name);
 
 }  // namespace
 }  // namespace emrctl

@@ -48,18 +48,15 @@ std::string sha256_hex(std::string_view data) {
 
 Result<std::string> sha256_file_hex(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return fail(ErrorKind::io, "cannot read " + file.string());
+    if (!in) return fail(ErrorKind::io, "cannot read " + file.string());
     auto ctx = new_digest();
     std::string buffer(k_chunk, '\0');
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         const auto got = in.gcount();
-        if (got > 0)
-            EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(got));
+        if (got > 0) EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(got));
     }
-    if (in.bad())
-        return fail(ErrorKind::io, "error while reading " + file.string());
+    if (in.bad()) return fail(ErrorKind::io, "error while reading " + file.string());
     return finish(ctx.get());
 }
 

@@ -18,10 +18,8 @@ std::string policy_name(DeletionPolicy p) {
 
 Value resource_document(const Resource& r) {
     Map doc{{"Type", r.type}, {"Properties", r.properties}};
-    if (!r.depends_on.empty())
-        doc.emplace("DependsOn", strings(r.depends_on));
-    if (r.deletion_policy)
-        doc.emplace("DeletionPolicy", policy_name(*r.deletion_policy));
+    if (!r.depends_on.empty()) doc.emplace("DependsOn", strings(r.depends_on));
+    if (r.deletion_policy) doc.emplace("DeletionPolicy", policy_name(*r.deletion_policy));
     if (r.update_replace_policy) {
         doc.emplace("UpdateReplacePolicy", policy_name(*r.update_replace_policy));
     }
@@ -37,8 +35,7 @@ Value to_document(const Template& t) {
     Map outputs;
     for (const auto& [id, o] : t.outputs()) {
         Map out{{"Value", o.value}, {"Description", o.description}};
-        if (o.export_name)
-            out.emplace("Export", Map{{"Name", *o.export_name}});
+        if (o.export_name) out.emplace("Export", Map{{"Name", *o.export_name}});
         outputs.emplace(id, std::move(out));
     }
     return Map{{"AWSTemplateFormatVersion", "2010-09-09"},

@@ -11,10 +11,8 @@
 namespace emrctl::cfn {
 
 inline bool is_empty_container(const Value& v) {
-    if (const auto* l = std::get_if<List>(&v.v))
-        return l->empty();
-    if (const auto* m = std::get_if<Map>(&v.v))
-        return m->empty();
+    if (const auto* l = std::get_if<List>(&v.v)) return l->empty();
+    if (const auto* m = std::get_if<Map>(&v.v)) return m->empty();
     return false;
 }
 
@@ -24,8 +22,7 @@ inline std::vector<const std::string*> rendered_keys(const Map& map) {
         keys.push_back(&it->first);
     }
     for (const auto& [key, value] : map) {
-        if (key != "Type" && !is_empty_container(value))
-            keys.push_back(&key);
+        if (key != "Type" && !is_empty_container(value)) keys.push_back(&key);
     }
     return keys;
 }

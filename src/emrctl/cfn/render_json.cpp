@@ -22,8 +22,7 @@ void write_list(std::string& out, const List& list, int indent) {
     }
     out += '[';
     for (std::size_t i = 0; i < list.size(); ++i) {
-        if (i > 0)
-            out += ',';
+        if (i > 0) out += ',';
         newline(out, indent + 2);
         write(out, list[i], indent + 2);
     }
@@ -39,8 +38,7 @@ void write_map(std::string& out, const Map& map, int indent) {
     }
     out += '{';
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (i > 0)
-            out += ',';
+        if (i > 0) out += ',';
         newline(out, indent + 2);
         out += util::json_quote(*keys[i]);
         out += ": ";

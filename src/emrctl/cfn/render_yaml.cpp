@@ -1,5 +1,3 @@
-#include <array>
-#include <cctype>
 #include <optional>
 
 #include "key_order.hpp"
@@ -7,46 +5,14 @@
 #include <emrctl/cfn/render.hpp>
 #include <emrctl/util/overloaded.hpp>
 #include <emrctl/util/strings.hpp>
+#include <emrctl/util/yaml_scalar.hpp>
 
 namespace emrctl::cfn {
 
 namespace {
 
-// Plain (unquoted) only when YAML cannot read the text as anything but this string: it starts
-// with a letter, '_' or '/', has no ": " or " #" (a mapping or a comment), no flow or quote
-// characters, does not end in ':' or a space, and is not a word YAML 1.1 reads as a bool or null.
-bool plain_safe(std::string_view s) {
-    if (s.empty())
-        return false;
-    static constexpr std::array<std::string_view, 11> reserved{
-        "true", "false", "yes", "no", "on", "off", "null", "y", "n", "~", "."};
-    std::string lower;
-    for (char c : s)
-        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (auto word : reserved) {
-        if (lower == word)
-            return false;
-    }
-    const auto first = static_cast<unsigned char>(s.front());
-    if (std::isalpha(first) == 0 && s.front() != '_' && s.front() != '/')
-        return false;
-    if (s.back() == ':' || s.back() == ' ')
-        return false;
-    if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) {
-        return false;
-    }
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u >= 0x7f)
-            return false;
-        if (std::string_view("{}[],'\"`|>&*!%@\\").find(c) != std::string_view::npos)
-            return false;
-    }
-    return true;
-}
-
 std::string scalar(std::string_view s) {
-    return plain_safe(s) ? std::string(s) : util::json_quote(s);
+    return util::yaml_scalar(s);
 }
 
 void pad(std::string& out, int indent) {
@@ -79,13 +45,12 @@ std::optional<std::string> inline_form(const Value& v) {
             [](std::int64_t i) -> std::optional<std::string> { return std::to_string(i); },
             [](const std::string& s) -> std::optional<std::string> { return scalar(s); },
             [](const List& l) -> std::optional<std::string> {
-                if (l.empty())
-                    return "[]";
+                if (l.empty()) return "[]";
                 return std::nullopt;
             },
             [](const Map& m) -> std::optional<std::string> {
-                if (m.empty())
-                    return "{}";
+                // A map whose members are all dropped is an empty map, as in JSON.
+                if (rendered_keys(m).empty()) return "{}";
                 return std::nullopt;
             },
             [](const Ref& r) -> std::optional<std::string> { return "!Ref " + r.target; },
@@ -116,8 +81,7 @@ void write_list(std::string& out, const List& list, int indent, bool mid_line);
 // lines start.
 void write_value(std::string& out, const Value& v, int indent, bool after_dash) {
     if (auto text = inline_form(v)) {
-        if (!after_dash)
-            out += ' ';
+        if (!after_dash) out += ' ';
         out += *text;
         out += '\n';
         return;
@@ -125,8 +89,7 @@ void write_value(std::string& out, const Value& v, int indent, bool after_dash) 
     std::string tag;
     List storage;
     if (const auto* args = tagged_arguments(v, tag, storage)) {
-        if (!after_dash)
-            out += ' ';
+        if (!after_dash) out += ' ';
         out += tag;
         out += '\n';
         write_list(out, *args, indent, false);
@@ -138,14 +101,12 @@ void write_value(std::string& out, const Value& v, int indent, bool after_dash) 
         return;
     }
     if (const auto* map = std::get_if<Map>(&v.v)) {
-        if (!after_dash)
-            out += '\n';
+        if (!after_dash) out += '\n';
         write_map(out, *map, indent, after_dash);
         return;
     }
     if (const auto* list = std::get_if<List>(&v.v)) {
-        if (!after_dash)
-            out += '\n';
+        if (!after_dash) out += '\n';
         write_list(out, *list, indent, after_dash);
     }
 }
@@ -153,8 +114,7 @@ void write_value(std::string& out, const Value& v, int indent, bool after_dash) 
 void write_map(std::string& out, const Map& map, int indent, bool mid_line) {
     bool first = true;
     for (const auto* key : rendered_keys(map)) {
-        if (!(first && mid_line))
-            pad(out, indent);
+        if (!(first && mid_line)) pad(out, indent);
         first = false;
         out += scalar(*key);
         out += ':';
@@ -165,8 +125,7 @@ void write_map(std::string& out, const Map& map, int indent, bool mid_line) {
 void write_list(std::string& out, const List& list, int indent, bool mid_line) {
     bool first = true;
     for (const auto& item : list) {
-        if (!(first && mid_line))
-            pad(out, indent);
+        if (!(first && mid_line)) pad(out, indent);
         first = false;
         out += "- ";
         write_value(out, item, indent + 2, true);
@@ -177,13 +136,14 @@ void write_list(std::string& out, const List& list, int indent, bool mid_line) {
 
 std::string to_yaml(const Value& v) {
     std::string out;
-    if (const auto* map = std::get_if<Map>(&v.v)) {
+    if (auto text = inline_form(v)) {
+        out = *text + "\n";
+    } else if (const auto* map = std::get_if<Map>(&v.v)) {
         write_map(out, *map, 0, false);
     } else if (const auto* list = std::get_if<List>(&v.v)) {
         write_list(out, *list, 0, false);
     } else {
-        out = inline_form(v).value_or("");
-        out += '\n';
+        write_value(out, v, 0, true);  // a tagged intrinsic: its tag, then its arguments
     }
     return out;
 }

@@ -13,8 +13,7 @@ template <class Visit>
 void for_each_reference(const Value& value, const Visit& visit) {
     std::visit(util::Overloaded{
                    [&](const Ref& r) {
-                       if (!r.target.starts_with("AWS::"))
-                           visit(r.target);
+                       if (!r.target.starts_with("AWS::")) visit(r.target);
                    },
                    [&](const GetAtt& g) { visit(g.resource); },
                    [&](const Sub& s) {
@@ -23,8 +22,7 @@ void for_each_reference(const Value& value, const Visit& visit) {
                            const auto close = s.text.find('}', pos);
                            auto name = s.text.substr(pos + 2, close - pos - 2);
                            pos = close;
-                           if (name.starts_with("AWS::") || name.starts_with("!"))
-                               continue;
+                           if (name.starts_with("AWS::") || name.starts_with("!")) continue;
                            visit(name.substr(0, name.find('.')));
                        }
                    },
@@ -61,10 +59,8 @@ void Template::require_known_targets(const Value& value, const std::string& user
 }
 
 ResourceRef Template::add(const std::string& id, Resource resource) {
-    if (!is_logical_id(id))
-        throw std::logic_error("invalid logical id '" + id + "'");
-    if (m_resources.contains(id))
-        throw std::logic_error("duplicate logical id '" + id + "'");
+    if (!is_logical_id(id)) throw std::logic_error("invalid logical id '" + id + "'");
+    if (m_resources.contains(id)) throw std::logic_error("duplicate logical id '" + id + "'");
     require_known_targets(Value(resource.properties), id);
     for (const auto& dependency : resource.depends_on) {
         if (!m_resources.contains(dependency)) {
@@ -77,10 +73,8 @@ ResourceRef Template::add(const std::string& id, Resource resource) {
 }
 
 void Template::add_output(const std::string& id, Output output) {
-    if (!is_logical_id(id))
-        throw std::logic_error("invalid output id '" + id + "'");
-    if (m_outputs.contains(id))
-        throw std::logic_error("duplicate output id '" + id + "'");
+    if (!is_logical_id(id)) throw std::logic_error("invalid output id '" + id + "'");
+    if (m_outputs.contains(id)) throw std::logic_error("duplicate output id '" + id + "'");
     require_known_targets(output.value, "output " + id);
     m_outputs.emplace(id, std::move(output));
 }

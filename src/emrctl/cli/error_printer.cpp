@@ -12,19 +12,15 @@ std::string paint(const Style& s, const char* code, const std::string& text) {
 
 std::string location_prefix(const SourceLocation& w) {
     std::string out = w.file;
-    if (w.line > 0)
-        out += ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
-    if (!out.empty())
-        out += ": ";
-    if (!w.key_path.empty())
-        out += w.key_path + ": ";
+    if (w.line > 0) out += ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
+    if (!out.empty()) out += ": ";
+    if (!w.key_path.empty()) out += w.key_path + ": ";
     return out;
 }
 
 // "   7 |   core: {count: 0}" and a caret under the column.
 std::string source_excerpt(const SourceLocation& w, const Style& s) {
-    if (w.line_text.empty())
-        return {};
+    if (w.line_text.empty()) return {};
     const std::string number = w.line > 0 ? std::to_string(w.line) : "";
     const std::string gutter(number.size(), ' ');
     std::string out = "  " + number + " | " + w.line_text + "\n";
@@ -43,23 +39,20 @@ std::string format_problem(const Error& e, const Style& s) {
     } else {
         out += e.message + "\n";
     }
-    if (!e.hint.empty())
-        out += "  " + paint(s, "1;36", "fix:") + " " + e.hint + "\n";
+    if (!e.hint.empty()) out += "  " + paint(s, "1;36", "fix:") + " " + e.hint + "\n";
     return out;
 }
 
 nlohmann::ordered_json to_json(const Error& e) {
     nlohmann::ordered_json j{{"message", e.message}};
-    if (!e.hint.empty())
-        j["hint"] = e.hint;
+    if (!e.hint.empty()) j["hint"] = e.hint;
     if (e.where) {
         j["file"] = e.where->file;
         if (e.where->line > 0) {
             j["line"] = e.where->line;
             j["column"] = e.where->column;
         }
-        if (!e.where->key_path.empty())
-            j["key"] = e.where->key_path;
+        if (!e.where->key_path.empty()) j["key"] = e.where->key_path;
     }
     if (e.aws) {
         j["aws"] = {{"service", e.aws->service},
@@ -69,8 +62,7 @@ nlohmann::ordered_json to_json(const Error& e) {
                     {"request_id", e.aws->request_id},
                     {"http_status", e.aws->http_status}};
     }
-    if (!e.context.empty())
-        j["context"] = e.context;
+    if (!e.context.empty()) j["context"] = e.context;
     if (!e.problems.empty()) {
         j["problems"] = nlohmann::ordered_json::array();
         for (const auto& p : e.problems)

@@ -18,8 +18,7 @@ std::string table(const std::vector<std::vector<std::string>>& rows) {
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             out += row[i];
-            if (i + 1 < row.size())
-                out += std::string(widths[i] - row[i].size() + 3, ' ');
+            if (i + 1 < row.size()) out += std::string(widths[i] - row[i].size() + 3, ' ');
         }
         out += '\n';
     }
@@ -28,8 +27,7 @@ std::string table(const std::vector<std::vector<std::string>>& rows) {
 
 std::string human_bytes(std::uint64_t bytes) {
     static constexpr std::array<const char*, 4> k_units{"KiB", "MiB", "GiB", "TiB"};
-    if (bytes < 1024)
-        return std::to_string(bytes) + " B";
+    if (bytes < 1024) return std::to_string(bytes) + " B";
     double value = static_cast<double>(bytes);
     std::size_t unit = 0;
     for (value /= 1024; value >= 1024 && unit + 1 < k_units.size(); value /= 1024)

@@ -14,16 +14,14 @@ constexpr std::size_t k_shown_output_lines = 40;
 
 void indented(std::ostream& out, const std::string& text) {
     for (const auto& line : util::split(text, '\n')) {
-        if (!line.empty())
-            out << "    " << line << "\n";
+        if (!line.empty()) out << "    " << line << "\n";
     }
 }
 
 }  // namespace
 
 std::string elapsed_text(std::int64_t from_ms, std::int64_t to_ms) {
-    if (from_ms == 0 || to_ms < from_ms)
-        return "";
+    if (from_ms == 0 || to_ms < from_ms) return "";
     const auto ms = to_ms - from_ms;
     char buf[32];
     if (ms < 60'000) {
@@ -39,8 +37,7 @@ JobPrinter::JobPrinter(std::ostream& out, std::ostream& notes, OutputFormat form
     : m_out(out), m_notes(notes), m_format(format), m_local(local) {}
 
 void JobPrinter::operator()(const jobs::JobEvent& event) {
-    if (m_format == OutputFormat::json)
-        return;  // the summary says it all at the end
+    if (m_format == OutputFormat::json) return;  // the summary says it all at the end
     const std::string local = m_local ? " --local" : "";
     std::visit(
         util::Overloaded{
@@ -55,8 +52,7 @@ void JobPrinter::operator()(const jobs::JobEvent& event) {
                 if (const auto took = elapsed_text(r.started_ms, r.ended_ms); !took.empty()) {
                     m_out << " in " << took;
                 }
-                if (!r.reason.empty())
-                    m_out << " (" << r.reason << ")";
+                if (!r.reason.empty()) m_out << " (" << r.reason << ")";
                 m_out << "\n";
                 if (r.state == jobs::JobState::completed && !e.output.empty()) {
                     const auto lines = util::split(e.output, '\n').size();

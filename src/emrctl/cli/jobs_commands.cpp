@@ -21,8 +21,7 @@ namespace {
 
 // Until deploy lands, jobs run only on the local Spark.
 Result<void> require_local(bool local, const std::string& command) {
-    if (local)
-        return ok();
+    if (local) return ok();
     return fail(ErrorKind::usage,
                 "`emrctl " + command +
                     "` on EMR needs a deployed cluster, and "
@@ -47,11 +46,9 @@ nlohmann::ordered_json run_json(const jobs::JobRun& r) {
 Result<jobs::JobRun> latest_run(const fs::path& project_dir, const config::Project& project,
                                 const std::string& job) {
     auto selected = jobs::select_jobs(project, {job});
-    if (!selected)
-        return std::unexpected(selected.error());
+    if (!selected) return std::unexpected(selected.error());
     auto history = jobs::RunHistory::load(jobs::LocalLayout(project_dir).runs_file());
-    if (!history)
-        return std::unexpected(history.error());
+    if (!history) return std::unexpected(history.error());
     auto run = history->latest(job);
     if (!run) {
         return fail(ErrorKind::usage, "job \"" + job + "\" has not run locally yet",
@@ -67,12 +64,10 @@ Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options) {
         return local;
     }
     auto loaded = load(global);
-    if (!loaded)
-        return std::unexpected(loaded.error());
+    if (!loaded) return std::unexpected(loaded.error());
     JobPrinter printer(std::cout, std::cerr, global.output, true);
     auto summary = jobs::run_local(*loaded, {.jobs = options.jobs}, std::ref(printer));
-    if (!summary)
-        return std::unexpected(summary.error());
+    if (!summary) return std::unexpected(summary.error());
 
     const jobs::LocalLayout layout(loaded->dir);
     if (global.output == OutputFormat::json) {
@@ -106,19 +101,15 @@ Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options) {
 }
 
 Result<void> run_status(const GlobalOptions& global, const StatusOptions& options) {
-    if (auto local = require_local(options.local, "status"); !local)
-        return local;
+    if (auto local = require_local(options.local, "status"); !local) return local;
     auto loaded = load(global);
-    if (!loaded)
-        return std::unexpected(loaded.error());
+    if (!loaded) return std::unexpected(loaded.error());
     auto selected = jobs::select_jobs(loaded->project, options.job.empty()
                                                            ? std::vector<std::string>{}
                                                            : std::vector<std::string>{options.job});
-    if (!selected)
-        return std::unexpected(selected.error());
+    if (!selected) return std::unexpected(selected.error());
     auto history = jobs::RunHistory::load(jobs::LocalLayout(loaded->dir).runs_file());
-    if (!history)
-        return std::unexpected(history.error());
+    if (!history) return std::unexpected(history.error());
 
     std::vector<std::vector<std::string>> rows{{"JOB", "STATE", "STEP", "ELAPSED", "REASON"}};
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
@@ -144,14 +135,11 @@ Result<void> run_status(const GlobalOptions& global, const StatusOptions& option
 }
 
 Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options) {
-    if (auto local = require_local(options.local, "logs"); !local)
-        return local;
+    if (auto local = require_local(options.local, "logs"); !local) return local;
     auto loaded = load(global);
-    if (!loaded)
-        return std::unexpected(loaded.error());
+    if (!loaded) return std::unexpected(loaded.error());
     auto run = latest_run(loaded->dir, loaded->project, options.job);
-    if (!run)
-        return std::unexpected(run.error());
+    if (!run) return std::unexpected(run.error());
     const auto dir = jobs::LocalLayout(loaded->dir).step_logs(run->step_id);
     std::map<std::string, std::string> texts;
     for (const auto* stream : {"stdout", "stderr"}) {
@@ -162,8 +150,7 @@ Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options) {
                         "the job may still be running: emrctl status --local");
         }
         auto text = jobs::read_gzip_file(file);
-        if (!text)
-            return std::unexpected(text.error());
+        if (!text) return std::unexpected(text.error());
         texts[stream] = std::move(*text);
     }
     if (options.stream == LogStream::stdout_only) {
@@ -184,14 +171,11 @@ Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options) {
 }
 
 Result<void> run_outputs(const GlobalOptions& global, const OutputsOptions& options) {
-    if (auto local = require_local(options.local, "outputs"); !local)
-        return local;
+    if (auto local = require_local(options.local, "outputs"); !local) return local;
     auto loaded = load(global);
-    if (!loaded)
-        return std::unexpected(loaded.error());
+    if (!loaded) return std::unexpected(loaded.error());
     auto selected = jobs::select_jobs(loaded->project, {options.job});
-    if (!selected)
-        return std::unexpected(selected.error());
+    if (!selected) return std::unexpected(selected.error());
     const auto& job = *selected->front();
     const auto source = jobs::LocalLayout(loaded->dir).data_bucket() / config::output_prefix(job);
     if (!fs::is_directory(source)) {
@@ -206,13 +190,11 @@ Result<void> run_outputs(const GlobalOptions& global, const OutputsOptions& opti
     std::size_t files = 0;
     std::uint64_t bytes = 0;
     for (fs::recursive_directory_iterator it(source, ec), end; !ec && it != end; it.increment(ec)) {
-        if (!it->is_regular_file())
-            continue;
+        if (!it->is_regular_file()) continue;
         const auto relative = fs::relative(it->path(), source);
         // Spark's bookkeeping files (_SUCCESS, .crc) are not results.
         const auto name = relative.filename().string();
-        if (name.starts_with(".") || name.starts_with("_"))
-            continue;
+        if (name.starts_with(".") || name.starts_with("_")) continue;
         fs::create_directories((target / relative).parent_path(), ec);
         fs::copy_file(it->path(), target / relative, fs::copy_options::overwrite_existing, ec);
         if (ec)

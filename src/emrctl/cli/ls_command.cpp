@@ -11,8 +11,7 @@ namespace emrctl::cli {
 
 Result<void> run_ls(const GlobalOptions& global) {
     auto loaded = workspace::load_project({.location = global.file, .context = global.context});
-    if (!loaded)
-        return std::unexpected(loaded.error());
+    if (!loaded) return std::unexpected(loaded.error());
     const auto stacks = stacks::synthesize(loaded->project);
     if (global.output == OutputFormat::json) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();

@@ -139,8 +139,7 @@ int main(int argc, char** argv) {
         } else if (outputs->parsed()) {
             result = cli::run_outputs(global, outputs_options);
         }
-        if (!result)
-            return report(result.error(), global);
+        if (!result) return report(result.error(), global);
     } catch (const std::exception& e) {
         return report(Error{.kind = ErrorKind::internal,
                             .message = std::string("internal error: ") + e.what(),

@@ -11,8 +11,7 @@ namespace emrctl::cli {
 
 Result<void> run_validate(const GlobalOptions& global, const ValidateOptions& options) {
     auto loaded = workspace::load_project({.location = global.file, .context = global.context});
-    if (!loaded)
-        return std::unexpected(loaded.error());
+    if (!loaded) return std::unexpected(loaded.error());
     const auto& project = loaded->project;
     const auto stacks = stacks::synthesize(project);
     if (global.output == OutputFormat::json) {

@@ -25,8 +25,7 @@ inline constexpr std::array<Choice<ActionOnFailure>, 3> k_action_choices{
 template <class E, std::size_t N>
 constexpr std::string_view name_of(const std::array<Choice<E>, N>& choices, E value) {
     for (const auto& c : choices) {
-        if (c.value == value)
-            return c.text;
+        if (c.value == value) return c.text;
     }
     return "?";
 }

@@ -1,6 +1,7 @@
 #include <chrono>
 
 #include <emrctl/config/defaults.hpp>
+#include <emrctl/config/releases.hpp>
 
 namespace emrctl::config {
 
@@ -26,6 +27,12 @@ Project native_defaults() {
 
 Job native_job_defaults() {
     return Job{.on_failure = ActionOnFailure::continue_};
+}
+
+void apply_derived_defaults(Project& project, const SourceMap& sources) {
+    if (is_spark_runtime(project.cluster.release) && !sources.find("cluster.applications")) {
+        project.cluster.applications = {"Spark"};
+    }
 }
 
 Project seed_defaults() {

@@ -8,16 +8,13 @@ std::string output_uri(const Job& job, const BucketUris& uris) {
 }
 
 std::string data_uri(const Job& job, const BucketUris& uris) {
-    if (job.data_uri)
-        return *job.data_uri;
-    if (job.data)
-        return uris.data_bucket + "/" + data_prefix(job);
+    if (job.data_uri) return *job.data_uri;
+    if (job.data) return uris.data_bucket + "/" + data_prefix(job);
     return {};
 }
 
 std::string script_uri(const Job& job, const BucketUris& uris) {
-    if (job.script.starts_with("s3://"))
-        return job.script;
+    if (job.script.starts_with("s3://")) return job.script;
     return uris.data_bucket + "/" + code_key(job);
 }
 

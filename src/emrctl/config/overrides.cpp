@@ -4,6 +4,7 @@
 #include <emrctl/config/overrides.hpp>
 #include <emrctl/config/parse.hpp>
 #include <emrctl/util/strings.hpp>
+#include <emrctl/util/yaml_scalar.hpp>
 
 namespace emrctl::config {
 
@@ -49,14 +50,14 @@ bool is_list_setting(std::string_view path) {
            path == "cluster.bootstrap" || path == "existing_data_buckets";
 }
 
-// A YAML scalar for `value`: plain when it is a plain word or number, so "3" stays a number for
-// count and "m5.xlarge" a string; quoted otherwise.
+// A YAML scalar for `value`: a whole number stays plain so that count=3 reads as a number; any
+// other text is written so that YAML reads it back as that text ("null" stays "null").
 std::string scalar(std::string_view value) {
-    const bool plain = !value.empty() && std::ranges::all_of(value, [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' ||
-               c == '_' || c == '/';
+    const auto digits = value.starts_with('-') ? value.substr(1) : value;
+    const bool whole_number = !digits.empty() && std::ranges::all_of(digits, [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
     });
-    return plain ? std::string(value) : util::json_quote(value);
+    return whole_number ? std::string(value) : util::yaml_scalar(value);
 }
 
 // {"cluster.core.count", "3"} -> "cluster:\n  core:\n    count: 3\n"
@@ -64,8 +65,7 @@ std::string nested_document(std::string_view path, std::string_view value) {
     std::string doc;
     int depth = 0;
     for (const auto& key : util::split(path, '.')) {
-        if (depth > 0)
-            doc += ":\n";
+        if (depth > 0) doc += ":\n";
         doc.append(static_cast<std::size_t>(2 * depth++), ' ');
         doc += key;
     }
@@ -121,8 +121,7 @@ std::vector<Error> apply_overrides(const std::vector<std::string>& assignments, 
         }
         std::vector<std::string_view> paths;
         for (const auto& a : aliases()) {
-            if (a.name == key)
-                paths = a.paths;
+            if (a.name == key) paths = a.paths;
         }
         if (paths.empty() && std::ranges::find(k_settable, key) != k_settable.end()) {
             paths.push_back(key);
@@ -139,14 +138,15 @@ std::vector<Error> apply_overrides(const std::vector<std::string>& assignments, 
             SourceMap overlay_sources;
             auto overlay = parse_project(nested_document(path, value), "command line", project,
                                          overlay_sources);
-            for (auto& p : overlay) {
-                p.where = origin;
-                p.where->key_path = key;
-                problems.push_back(std::move(p));
-            }
             auto where = origin;
             where.key_path = key;
             sources.record(std::string(path), where);
+            if (overlay.empty()) continue;
+            // One bad value is one problem, however many settings the alias sets.
+            auto& p = overlay.front();
+            p.where = where;
+            problems.push_back(std::move(p));
+            break;
         }
     }
     return problems;

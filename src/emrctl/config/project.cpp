@@ -9,8 +9,7 @@ std::string folder_name(const Job& job) {
 
 std::string bucket_of(const std::string& uri_or_name) {
     std::string_view s = uri_or_name;
-    if (s.starts_with("s3://"))
-        s.remove_prefix(5);
+    if (s.starts_with("s3://")) s.remove_prefix(5);
     return std::string(s.substr(0, s.find('/')));
 }
 

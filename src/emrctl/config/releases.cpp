@@ -26,8 +26,7 @@ std::span<const Release> known_releases() {
 
 std::optional<Release> find_release(std::string_view label) {
     for (const auto& r : k_releases) {
-        if (r.label == label)
-            return r;
+        if (r.label == label) return r;
     }
     return std::nullopt;
 }

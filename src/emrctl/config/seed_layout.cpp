@@ -23,8 +23,7 @@ std::string strip_slashes(std::string s) {
 // Reports a seed value under the model's key path, so validation finds it, while messages keep
 // naming the seed's key.
 void alias(SourceMap& sources, const std::string& model_path, const std::string& seed_path) {
-    if (const auto* where = sources.find(seed_path))
-        sources.record(model_path, *where);
+    if (const auto* where = sources.find(seed_path)) sources.record(model_path, *where);
 }
 
 Job read_step(YamlReader& r, SourceMap& sources, const YAML::Node& node, std::size_t index) {
@@ -32,8 +31,7 @@ Job read_step(YamlReader& r, SourceMap& sources, const YAML::Node& node, std::si
     const auto path = "jobs[" + std::to_string(index) + "]";
     alias(sources, path, seed_path);
     Job job = native_job_defaults();
-    if (!r.map(node, seed_path, k_step_keys))
-        return job;
+    if (!r.map(node, seed_path, k_step_keys)) return job;
 
     std::string code_filename;
     std::string data_folder;
@@ -82,6 +80,7 @@ Job read_step(YamlReader& r, SourceMap& sources, const YAML::Node& node, std::si
     if (!data_folder.empty()) {
         if (!bucket.empty()) {
             job.data_uri = bucket + "/" + strip_slashes(data_folder) + "/";
+            alias(sources, path + ".data", seed_path + ".data_source_folder");
         } else {
             job.data = "emr_steps/data/" + strip_slashes(data_folder);
             alias(sources, path + ".data", seed_path + ".data_source_folder");
@@ -96,23 +95,20 @@ std::vector<Error> parse_seed_steps(std::string_view text, const std::string& fi
                                     Project& project, SourceMap& sources) {
     YamlReader r(file, text, sources);
     const auto root = r.load();
-    if (!r.ok())
-        return r.take_problems();
+    if (!r.ok()) return r.take_problems();
     if (root.IsNull()) {
         r.problem(root, "", "the steps file is empty",
                   "write {\"steps\": [{\"name\": \"step1\", \"code_filename\": \"step1.py\"}]}");
         return r.take_problems();
     }
-    if (!r.map(root, "", k_top_keys))
-        return r.take_problems();
+    if (!r.map(root, "", k_top_keys)) return r.take_problems();
     const auto steps = root["steps"];
     if (!steps) {
         r.problem(root, "steps", "there is no \"steps\" list",
                   "write {\"steps\": [{\"name\": \"step1\", \"code_filename\": \"step1.py\"}]}");
         return r.take_problems();
     }
-    if (!r.list(steps, "steps"))
-        return r.take_problems();
+    if (!r.list(steps, "steps")) return r.take_problems();
     std::vector<Job> jobs;
     for (std::size_t i = 0; i < steps.size(); ++i)
         jobs.push_back(read_step(r, sources, steps[i], i));

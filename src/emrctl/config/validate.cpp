@@ -69,10 +69,8 @@ class Checker {
 };
 
 bool is_lower_dns_label(const std::string& s) {
-    if (s.empty() || std::islower(static_cast<unsigned char>(s.front())) == 0)
-        return false;
-    if (s.back() == '-' || s.find("--") != std::string::npos)
-        return false;
+    if (s.empty() || std::islower(static_cast<unsigned char>(s.front())) == 0) return false;
+    if (s.back() == '-' || s.find("--") != std::string::npos) return false;
     for (char c : s) {
         if (std::islower(static_cast<unsigned char>(c)) == 0 &&
             std::isdigit(static_cast<unsigned char>(c)) == 0 && c != '-') {
@@ -126,11 +124,11 @@ void check_network(Checker& c, const Network& n) {
                   quoted(n.cidr) + " is not the first address of a /" +
                       std::to_string(cidr->prefix) + " block",
                   "did you mean " + cidr->network().to_string() + "?");
-    } else if (cidr->prefix < 16 || cidr->prefix > 24) {
+    } else if (cidr->prefix < 16 || cidr->prefix > 28) {
         c.problem("network.cidr",
                   "a VPC of /" + std::to_string(cidr->prefix) +
-                      " is outside what emrctl builds (/16 to /24)",
-                  "use a block from /16 (65,536 addresses) to /24 (256), e.g. 172.16.0.0/22");
+                      " is outside what AWS allows (/16 to /28)",
+                  "use a block from /16 (65,536 addresses) to /28 (16), e.g. 172.16.0.0/22");
     } else if (n.azs >= 1 && n.azs <= k_max_azs &&
                subnet_prefix(cidr->prefix, 2 * n.azs) > k_smallest_subnet_prefix) {
         c.problem("network.cidr",
@@ -167,8 +165,7 @@ void check_release(Checker& c, const Cluster& cl) {
     for (std::size_t i = 0; i < cl.applications.size(); ++i) {
         const auto& app = cl.applications[i];
         has_spark = has_spark || app == "Spark";
-        if (std::ranges::find(allowed, app) != allowed.end())
-            continue;
+        if (std::ranges::find(allowed, app) != allowed.end()) continue;
         const auto path = "cluster.applications[" + std::to_string(i) + "]";
         const auto guess = util::closest_match(app, allowed);
         if (runtime && std::ranges::find(k_applications, app) != k_applications.end()) {
@@ -189,18 +186,15 @@ void check_release(Checker& c, const Cluster& cl) {
 // Everything emrctl uploads comes from inside the project folder, so a project is one folder a
 // person can zip, commit or hand over.
 bool inside_project(const std::string& path) {
-    if (path.starts_with('/'))
-        return false;
+    if (path.starts_with('/')) return false;
     for (const auto& part : util::split(path, '/')) {
-        if (part == "..")
-            return false;
+        if (part == "..") return false;
     }
     return true;
 }
 
 bool check_inside(Checker& c, const std::string& key, const std::string& path) {
-    if (path.empty() || is_s3_uri(path) || inside_project(path))
-        return true;
+    if (path.empty() || is_s3_uri(path) || inside_project(path)) return true;
     c.problem(key, quoted(path) + " is outside the project folder",
               "move it into the project folder and write its path relative to it, or use an "
               "s3:// URI for data already in S3");
@@ -249,17 +243,21 @@ void check_cluster(Checker& c, const Cluster& cl, const FileFacts& files) {
     }
     for (std::size_t i = 0; i < cl.bootstrap.size(); ++i) {
         const auto& script = cl.bootstrap[i];
-        if (!check_inside(c, "cluster.bootstrap[" + std::to_string(i) + "]", script))
-            continue;
-        if (is_s3_uri(script) || files.kind(script) == PathKind::file)
-            continue;
+        if (!check_inside(c, "cluster.bootstrap[" + std::to_string(i) + "]", script)) continue;
+        if (is_s3_uri(script) || files.kind(script) == PathKind::file) continue;
         c.problem("cluster.bootstrap[" + std::to_string(i) + "]",
                   "bootstrap script " + quoted(script) + " does not exist",
                   "write a path relative to the project folder, or an s3:// URI");
     }
 }
 
-void check_job_files(Checker& c, const Job& job, const std::string& path, const FileFacts& files) {
+void check_job_files(Checker& c, const SourceMap& sources, const Job& job, const std::string& path,
+                     const FileFacts& files) {
+    if (job.script.empty() && sources.find(path + ".script")) {
+        c.problem(path + ".script", "the job's script is empty",
+                  "name the PySpark script the job runs, e.g. jobs/wordcount.py");
+        return;
+    }
     if (!check_inside(c, path + ".script", job.script) ||
         (job.data && !check_inside(c, path + ".data", *job.data))) {
         return;
@@ -300,14 +298,15 @@ void check_job_files(Checker& c, const Job& job, const std::string& path, const 
     }
 }
 
-void check_jobs(Checker& c, const std::vector<Job>& jobs, const FileFacts& files) {
+void check_jobs(Checker& c, const SourceMap& sources, const std::vector<Job>& jobs,
+                const FileFacts& files) {
     std::map<std::string, std::size_t> names;
     std::map<std::string, std::size_t> folders;
     std::map<std::string, std::size_t> code_keys;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const auto& job = jobs[i];
         const auto path = "jobs[" + std::to_string(i) + "]";
-        if (!is_s3_uri(job.script) && !job.script.empty()) {
+        if (!is_s3_uri(job.script) && !job.script.empty() && inside_project(job.script)) {
             const auto [other, fresh] = code_keys.emplace(code_key(job), i);
             if (!fresh && jobs[other->second].script != job.script) {
                 c.problem(path + ".script",
@@ -318,15 +317,20 @@ void check_jobs(Checker& c, const std::vector<Job>& jobs, const FileFacts& files
         }
         const auto folder = folder_name(job);
         if (job.name.empty()) {
-            // parse already said the name is missing
+            // A missing name was reported by the parser; an empty one is reported here.
+            if (sources.find(path + ".name")) {
+                c.problem(path + ".name", "the job's name is empty",
+                          "give the job a name; it names its output folder, e.g. \"wordcount\"");
+            }
         } else if (folder.empty()) {
             c.problem(path + ".name", "job name " + quoted(job.name) + " has no letters or digits",
                       "its output folder is named after its letters and digits: use e.g. "
                       "\"wordcount\"");
         } else if (auto [it, fresh] = names.emplace(job.name, i); !fresh) {
+            const auto first = sources.locate("jobs[" + std::to_string(it->second) + "].name");
             c.problem(path + ".name",
-                      "job name " + quoted(job.name) + " is already used by jobs[" +
-                          std::to_string(it->second) + "]",
+                      "job name " + quoted(job.name) + " is already used by " +
+                          parent_path(first.key_path),
                       "give every job its own name");
         } else if (auto [f, new_folder] = folders.emplace(folder, i); !new_folder) {
             c.problem(path + ".name",
@@ -334,7 +338,7 @@ void check_jobs(Checker& c, const std::vector<Job>& jobs, const FileFacts& files
                           " both write to outputs/" + folder + "/",
                       "rename one: outputs are named after the letters and digits of the name");
         }
-        check_job_files(c, job, path, files);
+        check_job_files(c, sources, job, path, files);
         for (const auto& [key, value] : job.spark_conf) {
             if (!key.starts_with("spark.")) {
                 c.problem(path + ".spark_conf." + key,
@@ -372,7 +376,7 @@ std::vector<Error> validate(const Project& project, const SourceMap& sources,
     check_naming(c, project);
     check_network(c, project.network);
     check_cluster(c, project.cluster, files);
-    check_jobs(c, project.jobs, files);
+    check_jobs(c, sources, project.jobs, files);
     check_buckets(c, project.existing_data_buckets);
     return c.take();
 }

@@ -18,10 +18,8 @@ int flow_nesting(std::string_view text) {
     int depth = 0;
     int deepest = 0;
     for (char c : text) {
-        if (c == '[' || c == '{')
-            deepest = std::max(deepest, ++depth);
-        if ((c == ']' || c == '}') && depth > 0)
-            --depth;
+        if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+        if ((c == ']' || c == '}') && depth > 0) --depth;
     }
     return deepest;
 }
@@ -68,11 +66,9 @@ YamlReader::YamlReader(std::string file, std::string_view text, SourceMap& sourc
     std::size_t start = 0;
     while (start <= text.size()) {
         auto end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
+        if (end == std::string_view::npos) end = text.size();
         auto line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         m_lines.push_back(line);
         start = end + 1;
     }
@@ -102,7 +98,9 @@ void YamlReader::problem(const YAML::Mark& at, const std::string& path, std::str
 
 void YamlReader::problem(const YAML::Node& at, const std::string& path, std::string message,
                          std::string hint) {
-    if (at.IsDefined() && at.Mark().line >= 0) {
+    // yaml-cpp places an empty value at the token after it, often the next line: point at the
+    // key instead, which map() recorded.
+    if (at.IsDefined() && !at.IsNull() && at.Mark().line >= 0) {
         problem(at.Mark(), path, std::move(message), std::move(hint));
         return;
     }
@@ -175,7 +173,8 @@ bool YamlReader::map(const YAML::Node& node, const std::string& path,
             continue;
         }
         const YAML::Node value = it->second;
-        m_sources.record(child, location(value.Mark().line >= 0 ? value.Mark() : key_node.Mark()));
+        const bool value_has_place = !value.IsNull() && value.Mark().line >= 0;
+        m_sources.record(child, location(value_has_place ? value.Mark() : key_node.Mark()));
     }
     return true;
 }
@@ -228,8 +227,7 @@ bool YamlReader::integer(const YAML::Node& node, const std::string& path, int& o
 bool YamlReader::duration(const YAML::Node& node, const std::string& path,
                           std::chrono::seconds& out) {
     std::string text;
-    if (!string(node, path, text))
-        return false;
+    if (!string(node, path, text)) return false;
     const auto d = util::parse_duration(text);
     if (!d) {
         problem(node, path, "expected a duration, got " + describe(node),
@@ -242,8 +240,7 @@ bool YamlReader::duration(const YAML::Node& node, const std::string& path,
 
 bool YamlReader::string_list(const YAML::Node& node, const std::string& path,
                              std::vector<std::string>& out) {
-    if (!list(node, path))
-        return false;
+    if (!list(node, path)) return false;
     std::vector<std::string> items;
     bool good = true;
     for (std::size_t i = 0; i < node.size(); ++i) {
@@ -251,8 +248,7 @@ bool YamlReader::string_list(const YAML::Node& node, const std::string& path,
         good = string(node[i], path + "[" + std::to_string(i) + "]", item) && good;
         items.push_back(std::move(item));
     }
-    if (good)
-        out = std::move(items);
+    if (good) out = std::move(items);
     return good;
 }
 
@@ -274,8 +270,7 @@ bool YamlReader::string_map(const YAML::Node& node, const std::string& path,
         good = string(it->second, child, value) && good;
         entries.insert_or_assign(key, value);
     }
-    if (good)
-        out = std::move(entries);
+    if (good) out = std::move(entries);
     return good;
 }
 

@@ -51,8 +51,7 @@ class YamlReader {
     bool choice(const YAML::Node& node, const std::string& path, std::span<const Choice<E>> choices,
                 E& out) {
         std::string text;
-        if (!string(node, path, text))
-            return false;
+        if (!string(node, path, text)) return false;
         for (const auto& c : choices) {
             if (c.text == text) {
                 out = c.value;

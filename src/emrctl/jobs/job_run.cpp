@@ -17,16 +17,14 @@ constexpr std::array<std::pair<JobState, std::string_view>, 5> k_names{{
 
 std::string_view state_name(JobState s) {
     for (const auto& [state, name] : k_names) {
-        if (state == s)
-            return name;
+        if (state == s) return name;
     }
     return "PENDING";
 }
 
 std::optional<JobState> parse_state(std::string_view name) {
     for (const auto& [state, text] : k_names) {
-        if (text == name)
-            return state;
+        if (text == name) return state;
     }
     return std::nullopt;
 }

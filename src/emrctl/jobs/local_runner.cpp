@@ -47,8 +47,7 @@ Result<void> check_runnable(const std::vector<const config::Job*>& jobs) {
                         "this job on EMR"});
         }
     }
-    if (problems.empty())
-        return ok();
+    if (problems.empty()) return ok();
     Error e{.kind = ErrorKind::usage, .message = "some jobs cannot run locally"};
     e.problems = std::move(problems);
     return std::unexpected(std::move(e));
@@ -67,8 +66,7 @@ Result<void> publish_assets(const workspace::LoadedProject& loaded, const LocalL
     for (const auto& asset : stacks::plan_assets(loaded.project, loaded.files)) {
         const auto source = loaded.dir / asset.source;
         const auto target = layout.data_bucket() / asset.key;
-        if (same_file(source, target))
-            continue;
+        if (same_file(source, target)) continue;
         std::error_code ec;
         fs::create_directories(target.parent_path(), ec);
         fs::remove(target, ec);
@@ -141,16 +139,14 @@ Result<Outcome> run_one(const config::Job& job, JobRun run, const SparkEnv& env,
     run.state = JobState::running;
     run.started_ms = now_ms();
     history.record(run);
-    if (auto saved = history.save(); !saved)
-        return std::unexpected(saved.error());
+    if (auto saved = history.save(); !saved) return std::unexpected(saved.error());
     events(JobStarted{run});
 
     auto result = run_process({.argv = spark_submit_command(env, job, layout, options),
                                .env = spark_environment(env),
                                .stdout_file = logs / "stdout",
                                .stderr_file = logs / "stderr"});
-    if (!result)
-        return std::unexpected(result.error());
+    if (!result) return std::unexpected(result.error());
     run.ended_ms = now_ms();
     run.exit_code = result->exit_code;
 
@@ -175,8 +171,7 @@ Result<Outcome> run_one(const config::Job& job, JobRun run, const SparkEnv& env,
         outcome.error_tail = failure_excerpt(outcome.output, err_text ? *err_text : "");
     }
     history.record(run);
-    if (auto saved = history.save(); !saved)
-        return std::unexpected(saved.error());
+    if (auto saved = history.save(); !saved) return std::unexpected(saved.error());
     outcome.run = run;
     return outcome;
 }
@@ -216,8 +211,7 @@ namespace {
 bool is_python_error_line(const std::string& line) {
     const auto colon = line.find(':');
     const auto name = line.substr(0, colon);
-    if (name.empty() || std::isupper(static_cast<unsigned char>(name.back())) != 0)
-        return false;
+    if (name.empty() || std::isupper(static_cast<unsigned char>(name.back())) != 0) return false;
     const bool named_like_an_error = name.ends_with("Error") || name.ends_with("Exception") ||
                                      name.ends_with("Exit") || name.ends_with("Interrupt");
     return named_like_an_error && name.find(' ') == std::string::npos;
@@ -228,15 +222,13 @@ bool is_python_error_line(const std::string& line) {
 std::optional<std::string> python_error(const std::string& text) {
     const auto lines = util::split(text, '\n');
     for (std::size_t end = lines.size(); end-- > 0;) {
-        if (!is_python_error_line(lines[end]))
-            continue;
+        if (!is_python_error_line(lines[end])) continue;
         std::size_t begin = end;
         while (begin > 0 && (lines[begin - 1].starts_with(" ") ||
                              lines[begin - 1].starts_with("Traceback (most recent call last):"))) {
             --begin;
         }
-        if (begin == end)
-            continue;  // a bare "Error:" line with no frames is not Python's
+        if (begin == end) continue;  // a bare "Error:" line with no frames is not Python's
         std::string excerpt;
         for (std::size_t i = begin; i <= end; ++i)
             excerpt += lines[i] + "\n";
@@ -249,8 +241,7 @@ std::optional<std::string> python_error(const std::string& text) {
 
 std::string failure_excerpt(const std::string& stdout_text, const std::string& stderr_text) {
     for (const auto* text : {&stdout_text, &stderr_text}) {
-        if (auto excerpt = python_error(*text))
-            return *excerpt;
+        if (auto excerpt = python_error(*text)) return *excerpt;
     }
     return last_lines(stderr_text, k_excerpt_lines);
 }
@@ -258,24 +249,19 @@ std::string failure_excerpt(const std::string& stdout_text, const std::string& s
 Result<RunSummary> run_local(const workspace::LoadedProject& loaded, const LocalRunOptions& options,
                              const JobEventSink& events) {
     auto jobs = select_jobs(loaded.project, options.jobs);
-    if (!jobs)
-        return std::unexpected(jobs.error());
-    if (auto runnable = check_runnable(*jobs); !runnable)
-        return std::unexpected(runnable.error());
+    if (!jobs) return std::unexpected(jobs.error());
+    if (auto runnable = check_runnable(*jobs); !runnable) return std::unexpected(runnable.error());
     const auto release = config::find_release(loaded.project.cluster.release);
-    if (!release)
-        return fail(ErrorKind::internal, "release passed validation but is unknown");
+    if (!release) return fail(ErrorKind::internal, "release passed validation but is unknown");
 
     auto env = ensure_spark_env(loaded.dir, std::string(release->spark_version), events);
-    if (!env)
-        return std::unexpected(env.error());
+    if (!env) return std::unexpected(env.error());
     const LocalLayout layout(loaded.dir);
     if (auto published = publish_assets(loaded, layout); !published) {
         return std::unexpected(published.error());
     }
     auto history = RunHistory::load(layout.runs_file());
-    if (!history)
-        return std::unexpected(history.error());
+    if (!history) return std::unexpected(history.error());
 
     RunSummary summary;
     for (const auto* job : *jobs) {
@@ -294,8 +280,7 @@ Result<RunSummary> run_local(const workspace::LoadedProject& loaded, const Local
             continue;
         }
         auto outcome = run_one(job, run, *env, layout, options, events, *history);
-        if (!outcome)
-            return std::unexpected(outcome.error());
+        if (!outcome) return std::unexpected(outcome.error());
         run = outcome->run;
         events(JobEnded{run, outcome->output, outcome->error_tail});
         if (outcome->interrupted) {
@@ -309,8 +294,7 @@ Result<RunSummary> run_local(const workspace::LoadedProject& loaded, const Local
                                                                             : "TERMINATE_CLUSTER");
         }
     }
-    if (auto saved = history->save(); !saved)
-        return std::unexpected(saved.error());
+    if (auto saved = history->save(); !saved) return std::unexpected(saved.error());
     return summary;
 }
 

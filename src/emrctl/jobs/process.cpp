@@ -48,8 +48,7 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
     for (char** e = environ; *e != nullptr; ++e) {
         const std::string entry(*e);
         const auto name = entry.substr(0, entry.find('='));
-        if (!overrides.contains(name))
-            env.push_back(entry);
+        if (!overrides.contains(name)) env.push_back(entry);
     }
     for (const auto& [name, value] : overrides)
         env.push_back(name + "=" + value);
@@ -67,21 +66,17 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 }  // namespace
 
 bool find_executable(const std::string& name) {
-    if (name.find('/') != std::string::npos)
-        return ::access(name.c_str(), X_OK) == 0;
+    if (name.find('/') != std::string::npos) return ::access(name.c_str(), X_OK) == 0;
     const char* path = std::getenv("PATH");
-    if (path == nullptr)
-        return false;
+    if (path == nullptr) return false;
     for (const auto& dir : util::split(path, ':')) {
-        if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0)
-            return true;
+        if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0) return true;
     }
     return false;
 }
 
 Result<ProcessResult> run_process(const ProcessSpec& spec) {
-    if (spec.argv.empty())
-        return fail(ErrorKind::internal, "run_process without a program");
+    if (spec.argv.empty()) return fail(ErrorKind::internal, "run_process without a program");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     const auto redirect = [&](const std::filesystem::path& file, int fd) {
@@ -92,8 +87,7 @@ Result<ProcessResult> run_process(const ProcessSpec& spec) {
     };
     redirect(spec.stdout_file, STDOUT_FILENO);
     redirect(spec.stderr_file, STDERR_FILENO);
-    if (!spec.cwd.empty())
-        posix_spawn_file_actions_addchdir_np(&actions, spec.cwd.c_str());
+    if (!spec.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, spec.cwd.c_str());
 
     auto argv_strings = spec.argv;
     auto env_strings = environment_with(spec.env);

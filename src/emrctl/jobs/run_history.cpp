@@ -20,11 +20,9 @@ nlohmann::ordered_json to_json(const JobRun& r) {
 }
 
 std::optional<JobRun> from_json(const nlohmann::json& j) {
-    if (!j.is_object())
-        return std::nullopt;
+    if (!j.is_object()) return std::nullopt;
     const auto state = parse_state(j.value("state", ""));
-    if (!state)
-        return std::nullopt;
+    if (!state) return std::nullopt;
     return JobRun{.job = j.value("job", ""),
                   .step_id = j.value("step_id", ""),
                   .state = *state,
@@ -39,11 +37,9 @@ std::optional<JobRun> from_json(const nlohmann::json& j) {
 Result<RunHistory> RunHistory::load(const std::filesystem::path& file) {
     RunHistory history;
     history.m_file = file;
-    if (!std::filesystem::exists(file))
-        return history;
+    if (!std::filesystem::exists(file)) return history;
     auto text = workspace::read_text(file);
-    if (!text)
-        return std::unexpected(text.error());
+    if (!text) return std::unexpected(text.error());
     const auto doc = nlohmann::json::parse(*text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         return fail(ErrorKind::io, file.string() + " is damaged",
@@ -51,8 +47,7 @@ Result<RunHistory> RunHistory::load(const std::filesystem::path& file) {
     }
     history.m_sequence = doc.value("sequence", 0U);
     for (const auto& j : doc.value("runs", nlohmann::json::array())) {
-        if (auto run = from_json(j))
-            history.m_runs.push_back(std::move(*run));
+        if (auto run = from_json(j)) history.m_runs.push_back(std::move(*run));
     }
     return history;
 }
@@ -83,8 +78,7 @@ void RunHistory::record(const JobRun& run) {
 
 std::optional<JobRun> RunHistory::latest(const std::string& job) const {
     for (auto it = m_runs.rbegin(); it != m_runs.rend(); ++it) {
-        if (it->job == job)
-            return *it;
+        if (it->job == job) return *it;
     }
     return std::nullopt;
 }

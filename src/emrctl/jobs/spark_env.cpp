@@ -14,23 +14,19 @@ namespace {
 constexpr const char* k_stamp_file = ".emrctl-stamp";
 
 fs::path venv_location(const fs::path& project_dir) {
-    if (const char* v = std::getenv(k_venv_variable); v != nullptr && *v != '\0')
-        return v;
+    if (const char* v = std::getenv(k_venv_variable); v != nullptr && *v != '\0') return v;
     return fs::absolute(project_dir) / ".emrctl" / "venv";
 }
 
 Result<void> run_quietly(const std::vector<std::string>& argv, const fs::path& log,
                          const std::string& what) {
     auto r = run_process({.argv = argv, .stdout_file = log, .stderr_file = log});
-    if (!r)
-        return std::unexpected(r.error());
-    if (r->interrupted)
-        return fail(ErrorKind::io, what + " was interrupted");
+    if (!r) return std::unexpected(r.error());
+    if (r->interrupted) return fail(ErrorKind::io, what + " was interrupted");
     if (r->exit_code != 0) {
         auto text = workspace::read_text(log);
         std::string tail = text ? *text : "";
-        if (tail.size() > 1500)
-            tail = "..." + tail.substr(tail.size() - 1500);
+        if (tail.size() > 1500) tail = "..." + tail.substr(tail.size() - 1500);
         return fail(ErrorKind::io,
                     what + " failed (exit status " + std::to_string(r->exit_code) + "):\n" + tail,
                     "check the network access to PyPI and the packages in requirements.txt; "
@@ -45,8 +41,7 @@ fs::path find_spark_home(const fs::path& venv) {
     std::error_code ec;
     for (fs::directory_iterator it(venv / "lib", ec), end; !ec && it != end; it.increment(ec)) {
         const auto candidate = it->path() / "site-packages" / "pyspark";
-        if (fs::is_directory(candidate / "bin", ec))
-            return candidate;
+        if (fs::is_directory(candidate / "bin", ec)) return candidate;
     }
     return {};
 }
@@ -68,8 +63,7 @@ Result<SparkEnv> ensure_spark_env(const fs::path& project_dir, const std::string
     std::string requirements;
     if (fs::exists(requirements_file)) {
         auto text = workspace::read_text(requirements_file);
-        if (!text)
-            return std::unexpected(text.error());
+        if (!text) return std::unexpected(text.error());
         requirements = *text;
     }
     const auto want = spark_env_stamp(spark_version, requirements);

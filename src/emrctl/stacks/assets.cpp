@@ -14,17 +14,13 @@ std::vector<Asset> plan_assets(const config::Project& p, const config::FileFacts
         by_key.try_emplace(key, Asset{source, bucket, key, files.size(source)});
     };
     for (const auto& script : p.cluster.bootstrap) {
-        if (!config::is_s3_uri(script))
-            add(script, config::bootstrap_key(script));
+        if (!config::is_s3_uri(script)) add(script, config::bootstrap_key(script));
     }
     for (const auto& job : p.jobs) {
-        if (!config::is_s3_uri(job.script))
-            add(job.script, config::code_key(job));
-        if (!job.data)
-            continue;
+        if (!config::is_s3_uri(job.script)) add(job.script, config::code_key(job));
+        if (!job.data) continue;
         const auto it = files.folder_files.find(*job.data);
-        if (it == files.folder_files.end())
-            continue;
+        if (it == files.folder_files.end()) continue;
         for (const auto& entry : it->second) {
             // The folder's files keep their place below it: data/articles/a/b.txt ->
             // data/wordcount/a/b.txt.

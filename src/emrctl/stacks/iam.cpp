@@ -23,8 +23,7 @@ cfn::Map statement(const std::string& sid, std::vector<std::string> actions, cfn
                {"Effect", "Allow"},
                {"Action", cfn::strings(actions)},
                {"Resource", std::move(resources)}};
-    if (!condition.empty())
-        s.emplace("Condition", std::move(condition));
+    if (!condition.empty()) s.emplace("Condition", std::move(condition));
     return s;
 }
 
@@ -66,14 +65,11 @@ std::vector<std::string> external_buckets(const config::Project& p) {
     for (const auto& b : p.existing_data_buckets)
         add(b);
     for (const auto& job : p.jobs) {
-        if (job.script.starts_with("s3://"))
-            add(job.script);
-        if (job.data_uri)
-            add(*job.data_uri);
+        if (job.script.starts_with("s3://")) add(job.script);
+        if (job.data_uri) add(*job.data_uri);
     }
     for (const auto& script : p.cluster.bootstrap) {
-        if (script.starts_with("s3://"))
-            add(script);
+        if (script.starts_with("s3://")) add(script);
     }
     return buckets;
 }

@@ -62,8 +62,7 @@ cfn::ResourceRef add_group(cfn::Template& t, const config::Project& p, const Net
     cfn::Map props{{"GroupDescription", description},
                    {"VpcId", network.vpc.ref()},
                    {"Tags", tags(p, name, {{k_emr_managed_tag, "true"}})}};
-    if (!egress.empty())
-        props.emplace("SecurityGroupEgress", std::move(egress));
+    if (!egress.empty()) props.emplace("SecurityGroupEgress", std::move(egress));
     return t.add(id, {.type = "AWS::EC2::SecurityGroup", .properties = std::move(props)});
 }
 

@@ -16,8 +16,7 @@ std::optional<unsigned> number(std::string_view text, unsigned max) {
     }
     unsigned value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value > max)
-        return std::nullopt;
+    if (ec != std::errc{} || end != text.data() + text.size() || value > max) return std::nullopt;
     return value;
 }
 
@@ -25,20 +24,16 @@ std::optional<unsigned> number(std::string_view text, unsigned max) {
 
 std::optional<Cidr> parse_cidr(std::string_view text) {
     const auto slash = text.find('/');
-    if (slash == std::string_view::npos)
-        return std::nullopt;
+    if (slash == std::string_view::npos) return std::nullopt;
     const auto prefix = number(text.substr(slash + 1), 32);
-    if (!prefix)
-        return std::nullopt;
+    if (!prefix) return std::nullopt;
     std::uint32_t address = 0;
     auto rest = text.substr(0, slash);
     for (int octet = 0; octet < 4; ++octet) {
         const auto dot = rest.find('.');
-        if ((octet < 3) == (dot == std::string_view::npos))
-            return std::nullopt;
+        if ((octet < 3) == (dot == std::string_view::npos)) return std::nullopt;
         const auto part = number(rest.substr(0, dot), 255);
-        if (!part)
-            return std::nullopt;
+        if (!part) return std::nullopt;
         address = (address << 8) | *part;
         rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
     }

@@ -15,8 +15,7 @@ class Indirect {
     Indirect(const Indirect& other) : m_ptr(std::make_unique<T>(*other.m_ptr)) {}
     Indirect(Indirect&&) noexcept = default;
     Indirect& operator=(const Indirect& other) {
-        if (this != &other)
-            m_ptr = std::make_unique<T>(*other.m_ptr);
+        if (this != &other) m_ptr = std::make_unique<T>(*other.m_ptr);
         return *this;
     }
     Indirect& operator=(Indirect&&) noexcept = default;

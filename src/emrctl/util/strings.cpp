@@ -19,8 +19,7 @@ std::vector<std::string> split(std::string_view text, char separator) {
     while (true) {
         const auto end = text.find(separator, start);
         parts.emplace_back(text.substr(start, end - start));
-        if (end == std::string_view::npos)
-            break;
+        if (end == std::string_view::npos) break;
         start = end + 1;
     }
     return parts;
@@ -29,8 +28,7 @@ std::vector<std::string> split(std::string_view text, char separator) {
 std::string join(std::span<const std::string> parts, std::string_view separator) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0)
-            out += separator;
+        if (i > 0) out += separator;
         out += parts[i];
     }
     return out;
@@ -38,15 +36,13 @@ std::string join(std::span<const std::string> parts, std::string_view separator)
 
 std::string_view trim(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
+    if (first == std::string_view::npos) return {};
     const auto last = text.find_last_not_of(" \t\r\n");
     return text.substr(first, last - first + 1);
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
-    if (text.size() < prefix.size())
-        return false;
+    if (text.size() < prefix.size()) return false;
     return std::equal(prefix.begin(), prefix.end(), text.begin(),
                       [](char a, char b) { return lower(a) == lower(b); });
 }
@@ -60,8 +56,7 @@ std::string to_lower(std::string_view text) {
 std::string letters_and_digits(std::string_view text) {
     std::string out;
     for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0)
-            out += c;
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0) out += c;
     }
     return out;
 }
@@ -94,16 +89,14 @@ std::string closest_match(std::string_view word, std::span<const std::string_vie
     }
     // A third of the word may be wrong (at least one letter, e.g. "cuont" for "count").
     const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
-    if (best_distance > allowed)
-        return {};
+    if (best_distance > allowed) return {};
     return std::string(best);
 }
 
 std::string one_of(std::span<const std::string_view> words) {
     std::string out;
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i > 0)
-            out += (i + 1 == words.size()) ? " or " : ", ";
+        if (i > 0) out += (i + 1 == words.size()) ? " or " : ", ";
         out += words[i];
     }
     return out;

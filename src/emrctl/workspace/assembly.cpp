@@ -21,8 +21,7 @@ Result<std::vector<HashedAsset>> hash_assets(const fs::path& project_dir,
     hashed.reserve(assets.size());
     for (const auto& asset : assets) {
         auto digest = aws::sha256_file_hex(project_dir / asset.source);
-        if (!digest)
-            return std::unexpected(digest.error());
+        if (!digest) return std::unexpected(digest.error());
         hashed.push_back({asset, std::move(*digest)});
     }
     return hashed;
@@ -57,8 +56,7 @@ Result<Assembly> write_assembly(const fs::path& out_dir, const std::vector<stack
     std::error_code ec;
     for (fs::directory_iterator it(out_dir, ec), end; !ec && it != end; it.increment(ec)) {
         const auto file = it->path().filename().string();
-        if (file.ends_with(".template.json") && !current.contains(file))
-            fs::remove(it->path(), ec);
+        if (file.ends_with(".template.json") && !current.contains(file)) fs::remove(it->path(), ec);
     }
     const auto manifest = render_asset_manifest(assets);
     if (auto written = write_file_atomically(out_dir / k_asset_manifest, manifest); !written) {

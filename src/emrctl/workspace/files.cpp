@@ -21,8 +21,7 @@ Result<std::string> read_text(const std::filesystem::path& path) {
 
 Result<void> write_file_atomically(const std::filesystem::path& path, std::string_view content) {
     std::error_code ec;
-    if (path.has_parent_path())
-        std::filesystem::create_directories(path.parent_path(), ec);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     if (ec)
         return fail(ErrorKind::io,
                     "cannot create " + path.parent_path().string() + ": " + ec.message());

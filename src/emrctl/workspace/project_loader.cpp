@@ -29,12 +29,10 @@ std::vector<config::FileEntry> list_files(const fs::path& dir, const std::string
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir / folder, ec), end; !ec && it != end;
          it.increment(ec)) {
-        if (!it->is_regular_file(ec))
-            continue;
+        if (!it->is_regular_file(ec)) continue;
         const auto relative = fs::relative(it->path(), dir, ec).generic_string();
         // Hidden files (.DS_Store, editor swap files) are not data.
-        if (it->path().filename().string().starts_with('.'))
-            continue;
+        if (it->path().filename().string().starts_with('.')) continue;
         entries.push_back({relative, it->file_size(ec)});
     }
     std::ranges::sort(entries, {}, &config::FileEntry::path);
@@ -71,8 +69,7 @@ Result<Located> locate(const fs::path& location) {
 std::string display_path(const fs::path& file) {
     std::error_code ec;
     const auto relative = fs::relative(file, fs::current_path(ec), ec);
-    if (!ec && !relative.empty() && !relative.string().starts_with(".."))
-        return relative.string();
+    if (!ec && !relative.empty() && !relative.string().starts_with("..")) return relative.string();
     return file.string();
 }
 
@@ -99,11 +96,9 @@ config::FileFacts gather_file_facts(const fs::path& dir, const std::vector<std::
 
 Result<LoadedProject> load_project(const LoadOptions& options) {
     auto located = locate(options.location);
-    if (!located)
-        return std::unexpected(located.error());
+    if (!located) return std::unexpected(located.error());
     auto text = read_text(located->file);
-    if (!text)
-        return std::unexpected(text.error());
+    if (!text) return std::unexpected(text.error());
 
     const auto shown = display_path(located->file);
     LoadedProject loaded{.sources = config::SourceMap(shown), .dir = located->dir};
@@ -125,22 +120,19 @@ Result<LoadedProject> load_project(const LoadOptions& options) {
     auto overridden = config::apply_overrides(options.context, project, loaded.sources);
     problems.insert(problems.end(), std::make_move_iterator(overridden.begin()),
                     std::make_move_iterator(overridden.end()));
-    if (!problems.empty())
-        return std::unexpected(problems_error(std::move(problems), shown));
+    if (!problems.empty()) return std::unexpected(problems_error(std::move(problems), shown));
 
+    config::apply_derived_defaults(project, loaded.sources);
     config::normalize_paths(project);
     if (project.suffix.empty()) {
         auto state = read_state(loaded.dir);
-        if (!state)
-            return std::unexpected(state.error());
-        if (*state)
-            project.suffix = (*state)->naming_suffix;
+        if (!state) return std::unexpected(state.error());
+        if (*state) project.suffix = (*state)->naming_suffix;
     }
 
     loaded.files = gather_file_facts(loaded.dir, config::named_paths(project));
     problems = config::validate(project, loaded.sources, loaded.files);
-    if (!problems.empty())
-        return std::unexpected(problems_error(std::move(problems), shown));
+    if (!problems.empty()) return std::unexpected(problems_error(std::move(problems), shown));
 
     if (project.suffix.empty() && options.suffix == SuffixPolicy::create_if_missing) {
         project.suffix = generate_suffix();

@@ -11,11 +11,9 @@ namespace emrctl::workspace {
 
 Result<std::optional<State>> read_state(const std::filesystem::path& project_dir) {
     const auto path = project_dir / k_state_file;
-    if (!std::filesystem::exists(path))
-        return std::optional<State>{};
+    if (!std::filesystem::exists(path)) return std::optional<State>{};
     auto text = read_text(path);
-    if (!text)
-        return std::unexpected(text.error());
+    if (!text) return std::unexpected(text.error());
     const auto doc = nlohmann::json::parse(*text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("naming_suffix") ||
         !doc["naming_suffix"].is_string()) {

@@ -283,9 +283,6 @@ TEST(ParseSeedSteps, DuplicateStepNamesNameTheSeedsKeys) {
 }
 
 TEST(ParseSeedSteps, DuplicateStepNameMessageNamesTheFirstStep) {
-    GTEST_SKIP() << "BUG: validate.cpp check_jobs says \"is already used by jobs[0]\" for a seed "
-                    "project, whose file has no jobs[0] (its key is steps[0]); the location "
-                    "is steps[1].name";
     FileFacts files;
     files.paths["emr_steps/code/a.py"] = PathInfo{.kind = PathKind::file};
     files.paths["emr_steps/code/b.py"] = PathInfo{.kind = PathKind::file};

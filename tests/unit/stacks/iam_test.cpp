@@ -47,8 +47,7 @@ TEST(Iam, InstanceRoleReachesOnlyTheProjectsBucketsAndTheBucketsJobsRead) {
         const auto& statement = std::get<cfn::Map>(s.v);
         EXPECT_EQ(statement.at("Effect"), cfn::Value("Allow"));
         for (const auto& r : list_at(statement, "Resource")) {
-            if (const auto* sub = std::get_if<cfn::Sub>(&r.v))
-                resources.push_back(sub->text);
+            if (const auto* sub = std::get_if<cfn::Sub>(&r.v)) resources.push_back(sub->text);
         }
         // No statement grants anything on every resource.
         EXPECT_EQ(std::ranges::count(list_at(statement, "Resource"), cfn::Value("*")), 0);

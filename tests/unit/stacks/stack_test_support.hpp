@@ -35,8 +35,7 @@ inline const cfn::Map& props(const cfn::Template& t, const std::string& id) {
 inline std::vector<std::string> ids_of_type(const cfn::Template& t, const std::string& type) {
     std::vector<std::string> ids;
     for (const auto& [id, r] : t.resources()) {
-        if (r.type == type)
-            ids.push_back(id);
+        if (r.type == type) ids.push_back(id);
     }
     return ids;
 }
