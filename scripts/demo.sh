@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main demo, from a fresh machine: installs what is missing, builds emrctl, then validates and
-# synthesizes the quickstart project (examples/quickstart) and shows the result.
+# The main demo, from a fresh machine: installs what is missing, builds emrctl, checks and
+# synthesizes the quickstart project (examples/quickstart), then runs both of its jobs on a local
+# Spark (`emrctl up --local`): the pi estimate and the top words of its corpus.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,9 +13,9 @@ say "building emrctl (release)"
 emrctl="$root/build/release/src/emrctl"
 
 cd "$root/examples/quickstart"
-say "emrctl validate --explain   (the project with every default filled in)"
-"$emrctl" validate --explain
-say "emrctl ls"
-"$emrctl" ls
-say "emrctl synth   (CloudFormation template + asset manifest in emrctl.out/)"
-"$emrctl" synth
+say "emrctl validate"
+"$emrctl" validate
+say "emrctl synth -o emrctl.out   (the CloudFormation template and asset manifest an AWS deploy uses)"
+"$emrctl" synth -o emrctl.out
+say "emrctl up --local   (every job on a local Spark; the first run installs pyspark)"
+"$emrctl" up --local
