@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <emrctl/aws/sha256.hpp>
 #include <emrctl/cfn/render.hpp>
 #include <emrctl/workspace/assembly.hpp>
 #include <emrctl/workspace/files.hpp>
+#include <emrctl/workspace/hash_cache.hpp>
 
 namespace emrctl::workspace {
 
@@ -17,13 +17,15 @@ std::string template_file_name(const std::string& stack_name) {
 
 Result<std::vector<HashedAsset>> hash_assets(const fs::path& project_dir,
                                              const std::vector<stacks::Asset>& assets) {
+    auto cache = HashCache::load(project_dir);
     std::vector<HashedAsset> hashed;
     hashed.reserve(assets.size());
     for (const auto& asset : assets) {
-        auto digest = aws::sha256_file_hex(project_dir / asset.source);
+        auto digest = cache.sha256(asset.source);
         if (!digest) return std::unexpected(digest.error());
         hashed.push_back({asset, std::move(*digest)});
     }
+    cache.save();
     return hashed;
 }
 

@@ -36,7 +36,7 @@ struct Assembly {
 
 std::string template_file_name(const std::string& stack_name);  // "x.template.json"
 
-// Hashes every asset (reading it from `project_dir`).
+// Hashes every asset (reading it from `project_dir`), through the project's hash cache.
 Result<std::vector<HashedAsset>> hash_assets(const std::filesystem::path& project_dir,
                                              const std::vector<stacks::Asset>& assets);
 
