@@ -4,6 +4,8 @@
 // and query strings are held raw; they are percent-encoded once, on the way out (uri_encode.hpp),
 // so the signer and the transport cannot disagree on the encoding.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +14,15 @@ namespace emrctl::aws {
 
 using Header = std::pair<std::string, std::string>;
 using QueryParam = std::pair<std::string, std::string>;
+
+// A body read from a range of a file while it is sent, so a multi-gigabyte upload part never
+// sits in memory. Whoever builds the request sets x-amz-content-sha256 (the part's hash, or
+// UNSIGNED-PAYLOAD): the signer does not read files.
+struct FileBody {
+    std::string path;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+};
 
 struct HttpRequest {
     std::string scheme = "https";  // "http" only for local emulators
@@ -23,6 +34,7 @@ struct HttpRequest {
     std::vector<QueryParam> query;  // raw, unencoded, in the order they are sent
     std::vector<Header> headers;    // in the order they are sent; names are case-insensitive
     std::string body;
+    std::optional<FileBody> body_file;  // when set, the body is this file range; `body` is empty
 };
 
 }  // namespace emrctl::aws
