@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "problem_matchers.hpp"
 #include <gtest/gtest.h>
 
 #include <emrctl/config/defaults.hpp>
@@ -10,6 +11,8 @@
 
 namespace emrctl::config {
 namespace {
+
+using namespace testing;
 
 using namespace std::chrono_literals;
 
@@ -23,48 +26,6 @@ Parsed parse(std::string_view text) {
     Parsed p;
     p.problems = parse_project(text, "emrctl.yaml", p.project, p.sources);
     return p;
-}
-
-// What a reported problem must say: `hint` is a part of the hint.
-struct Expected {
-    std::string message;
-    int line = 0;
-    int column = 0;
-    std::string key_path;
-    std::string hint;
-    std::string line_text;  // checked when not empty
-};
-
-std::string listing(const std::vector<Error>& problems) {
-    std::string out;
-    for (const auto& p : problems) {
-        out += "\n  ";
-        if (p.where) {
-            out += p.where->file + ":" + std::to_string(p.where->line) + ":" +
-                   std::to_string(p.where->column) + " [" + p.where->key_path + "] ";
-        }
-        out += p.message + " (" + p.hint + ")";
-    }
-    return out;
-}
-
-void expect_problem(const Error& e, const Expected& x) {
-    EXPECT_EQ(e.kind, ErrorKind::config);
-    EXPECT_EQ(e.message, x.message);
-    EXPECT_NE(e.hint.find(x.hint), std::string::npos) << "hint: " << e.hint;
-    ASSERT_TRUE(e.where.has_value());
-    EXPECT_EQ(e.where->file, "emrctl.yaml");
-    EXPECT_EQ(e.where->line, x.line);
-    EXPECT_EQ(e.where->column, x.column);
-    EXPECT_EQ(e.where->key_path, x.key_path);
-    if (!x.line_text.empty()) {
-        EXPECT_EQ(e.where->line_text, x.line_text);
-    }
-}
-
-void expect_only_problem(const std::vector<Error>& problems, const Expected& x) {
-    ASSERT_EQ(problems.size(), 1U) << listing(problems);
-    expect_problem(problems[0], x);
 }
 
 TEST(ParseProject, ReadsEverySetting) {

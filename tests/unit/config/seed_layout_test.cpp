@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "problem_matchers.hpp"
 #include <gtest/gtest.h>
 
 #include <emrctl/config/defaults.hpp>
@@ -27,42 +28,17 @@ Seeded parse_seed(std::string_view text) {
     return s;
 }
 
-std::string listing(const std::vector<Error>& problems) {
-    std::string out;
-    for (const auto& p : problems) {
-        out += "\n  ";
-        if (p.where) {
-            out += p.where->file + ":" + std::to_string(p.where->line) + ":" +
-                   std::to_string(p.where->column) + " [" + p.where->key_path + "] ";
-        }
-        out += p.message + " (" + p.hint + ")";
-    }
-    return out;
+void expect_problem(const Error& e, testing::Expected x) {
+    x.file = k_file;
+    testing::expect_problem(e, x);
 }
 
-struct Expected {
-    std::string message;
-    int line = 0;
-    int column = 0;
-    std::string key_path;
-    std::string hint;
-};
-
-void expect_problem(const Error& e, const Expected& x) {
-    EXPECT_EQ(e.kind, ErrorKind::config);
-    EXPECT_EQ(e.message, x.message);
-    EXPECT_NE(e.hint.find(x.hint), std::string::npos) << "hint: " << e.hint;
-    ASSERT_TRUE(e.where.has_value());
-    EXPECT_EQ(e.where->file, k_file);
-    EXPECT_EQ(e.where->line, x.line);
-    EXPECT_EQ(e.where->column, x.column);
-    EXPECT_EQ(e.where->key_path, x.key_path);
+void expect_only_problem(const std::vector<Error>& problems, testing::Expected x) {
+    x.file = k_file;
+    testing::expect_only_problem(problems, x);
 }
 
-void expect_only_problem(const std::vector<Error>& problems, const Expected& x) {
-    ASSERT_EQ(problems.size(), 1U) << listing(problems);
-    expect_problem(problems[0], x);
-}
+using testing::listing;
 
 const Job& only_job(const Seeded& s) {
     EXPECT_TRUE(s.problems.empty()) << listing(s.problems);

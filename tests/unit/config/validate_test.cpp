@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "problem_matchers.hpp"
 #include <gtest/gtest.h>
 
 #include <emrctl/config/defaults.hpp>
@@ -12,6 +13,8 @@
 
 namespace emrctl::config {
 namespace {
+
+using namespace testing;
 
 // The files a test project has: `files` are files, `folders` folders; anything else is missing.
 FileFacts facts(std::initializer_list<std::string> files,
@@ -24,19 +27,6 @@ FileFacts facts(std::initializer_list<std::string> files,
         f.folder_files[path] = {FileEntry{.path = path + "/part-0.csv", .size = 10}};
     }
     return f;
-}
-
-std::string listing(const std::vector<Error>& problems) {
-    std::string out;
-    for (const auto& p : problems) {
-        out += "\n  ";
-        if (p.where) {
-            out += p.where->file + ":" + std::to_string(p.where->line) + ":" +
-                   std::to_string(p.where->column) + " [" + p.where->key_path + "] ";
-        }
-        out += p.message + " (" + p.hint + ")";
-    }
-    return out;
 }
 
 // Parses `text` as emrctl.yaml over the defaults, then validates it as the loader does.
@@ -65,39 +55,6 @@ FileFacts pi_facts() {
 
 std::string with_jobs(std::string_view settings) {
     return std::string(settings) + std::string(k_jobs);
-}
-
-struct Expected {
-    std::string message;
-    int line = 0;
-    int column = 0;
-    std::string key_path;
-    std::string hint;
-    std::string line_text;  // checked when not empty
-    std::string file = "emrctl.yaml";
-};
-
-void expect_problem(const Error& e, const Expected& x) {
-    EXPECT_EQ(e.kind, ErrorKind::config);
-    EXPECT_EQ(e.message, x.message);
-    EXPECT_NE(e.hint.find(x.hint), std::string::npos) << "hint: " << e.hint;
-    ASSERT_TRUE(e.where.has_value());
-    EXPECT_EQ(e.where->file, x.file);
-    EXPECT_EQ(e.where->line, x.line);
-    EXPECT_EQ(e.where->column, x.column);
-    EXPECT_EQ(e.where->key_path, x.key_path);
-    if (!x.line_text.empty()) {
-        EXPECT_EQ(e.where->line_text, x.line_text);
-    }
-}
-
-void expect_only_problem(const std::vector<Error>& problems, const Expected& x) {
-    ASSERT_EQ(problems.size(), 1U) << listing(problems);
-    expect_problem(problems[0], x);
-}
-
-void expect_valid(const std::vector<Error>& problems) {
-    EXPECT_TRUE(problems.empty()) << listing(problems);
 }
 
 TEST(Validate, AMinimalProjectIsValid) {
