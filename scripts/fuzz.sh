@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs each libFuzzer target (built by `scripts/build.sh fuzz`) for the given number of seconds,
+# Runs each libFuzzer target (built by `scripts/build.sh fuzz`) for the given number of seconds
+# (the project file and the AWS XML and JSON response parsers),
 # starting from the checked-in seed corpus. Findings are left in build/fuzz/findings/.
 # usage: fuzz.sh [SECONDS]
 set -euo pipefail
@@ -9,7 +10,7 @@ seconds=${1:-30}
 build="$root/build/fuzz"
 mkdir -p "$build/corpus" "$build/findings"
 
-for target in config_fuzz; do
+for target in config_fuzz xml_response_fuzz json_response_fuzz; do
     name=${target%_fuzz}
     corpus="$build/corpus/$name"
     mkdir -p "$corpus"
