@@ -2,7 +2,8 @@
 """Run a command K times; measure each run's wall time and peak memory.
 
 Usage: measure.py [--runs K] [--warmup W] [--cwd DIR] [--env KEY=VALUE]... [--tree]
-                  [--direct] [--label NAME] [--json FILE] -- COMMAND [ARG]...
+                  [--direct] [--before SHELL_COMMAND] [--label NAME] [--json FILE]
+                  -- COMMAND [ARG]...
        measure.py --floor
 
 Per run:
@@ -32,12 +33,20 @@ default and used only for commands that run for seconds.
 
 The command's stdout and stderr go to a temporary file, printed if it exits non-zero (then
 measure.py exits 1). W warm-up runs (default 1) are done first and not recorded, so every
-recorded run sees a warm page cache. Prints a one-line summary; --json writes all the numbers.
+recorded run sees a warm page cache. --before runs a shell command (untimed) before every run,
+e.g. to delete a cache so that every run starts without it.
+
+Also reports background_cores: how many cores the rest of the machine kept busy during the
+measured runs (all cores' busy time from /proc/stat, less the CPU time of this script and of
+everything it started, over the elapsed time; coarse when the runs take less than a second in
+all, as the kernel counts CPU time in 10 ms ticks), so numbers taken while something else ran
+are visible as such. Prints a one-line summary; --json writes all the numbers.
 """
 
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -134,6 +143,24 @@ def helper_path(helper_dir: str) -> str:
     return binary
 
 
+def busy_seconds() -> float:
+    """CPU time all cores spent busy since boot (from /proc/stat), in seconds."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """CPU time of this process and of every child it reaped (the commands, the spawn_rusage
+    helper, --before commands), in seconds."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def run_once(cmd, cwd, env, tree, interval_s, log, helper):
     log.seek(0)
     log.truncate()
@@ -187,6 +214,8 @@ def main() -> int:
                     help="where spawn_rusage is compiled (default: build/bench/synth)")
     ap.add_argument("--floor", action="store_true",
                     help="print the maxrss floor of the chosen spawn method (runs `true`)")
+    ap.add_argument("--before", metavar="SHELL_COMMAND",
+                    help="run this (untimed, through /bin/sh) before every run, warm-ups included")
     ap.add_argument("--label", default="")
     ap.add_argument("--json", metavar="FILE")
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
@@ -206,6 +235,11 @@ def main() -> int:
     runs = []
     with tempfile.TemporaryFile("w+") as log:
         for i in range(args.warmup + args.runs):
+            if args.before:
+                subprocess.run(args.before, shell=True, check=True, cwd=args.cwd, env=env)
+            if i == args.warmup:  # the measured runs start: note what the machine did meanwhile
+                busy0, wall0 = busy_seconds(), time.perf_counter()
+                cpu0 = own_cpu_seconds()
             r = run_once(cmd, args.cwd, env, args.tree, args.interval / 1000.0, log, helper)
             if r["exit"] != 0:
                 log.seek(0)
@@ -215,6 +249,12 @@ def main() -> int:
             if i >= args.warmup:
                 runs.append(r)
 
+    # CPU the rest of the machine used while we measured, in cores (0 = idle, 2 = both cores
+    # busy with something else): the busy time of all cores, less the CPU time of this script
+    # and everything it started, over the elapsed time. A high value means noisy numbers.
+    mine = own_cpu_seconds() - cpu0
+    elapsed = time.perf_counter() - wall0
+    background = max(0.0, (busy_seconds() - busy0 - mine) / elapsed)
     walls = [r["wall_ns"] / 1e6 for r in runs]
     summary = {
         "label": args.label or os.path.basename(cmd[0]),
@@ -227,6 +267,7 @@ def main() -> int:
         "min_ms": min(walls),
         "max_ms": max(walls),
         "maxrss_kib": max(r["maxrss_kib"] for r in runs),
+        "background_cores": background,
         "all": runs,
     }
     if args.tree:
@@ -238,7 +279,8 @@ def main() -> int:
         summary["process_peaks_kib"] = peaks
     line = (f"{summary['label']}: median {summary['median_ms']:.2f} ms "
             f"(min {summary['min_ms']:.2f}, max {summary['max_ms']:.2f}, {len(runs)} runs), "
-            f"peak RSS {summary['maxrss_kib'] / 1024:.1f} MiB")
+            f"peak RSS {summary['maxrss_kib'] / 1024:.1f} MiB, "
+            f"background load {background:.2f} cores")
     if args.tree:
         line += f", tree peak (sampled sum) {summary['tree_peak_kib'] / 1024:.1f} MiB"
     print(line, flush=True)

@@ -3,8 +3,9 @@
 
 Usage: report.py RESULTS_DIR
 
-RESULTS_DIR holds emrctl-<project>.json (one per project, plus meta-<project>.json with the job
-count and output folder) and, after --with-cdk, cdk-synth.json and cdk-app.json (+ meta-cdk.json).
+RESULTS_DIR holds, per project, emrctl-cold-<project>.json and emrctl-warm-<project>.json (from
+measure.py) and meta-emrctl-<project>.json (jobs, assets, output sizes); after --with-cdk also
+cdk-synth.json, cdk-app.json and meta-cdk.json; optionally floor.json.
 Writes the same text to RESULTS_DIR/report.txt. Exits 0 whatever the verdicts, unless
 BENCH_STRICT=1 and a target is missed (then 3).
 """
@@ -22,6 +23,7 @@ QUICKSTART_MIB = 20.0
 JOBS1000_MS = 200.0
 CDK_SPEEDUP = 300.0
 CDK_MEMORY_RATIO = 20.0
+BUSY_CORES = 0.3  # background load above this makes a measurement suspect
 
 
 def load(path):
@@ -41,8 +43,9 @@ def main(results: str) -> int:
     rows = []
     for meta_path in sorted(glob.glob(os.path.join(results, "meta-emrctl-*.json"))):
         meta = load(meta_path)
-        m = load(os.path.join(results, f"emrctl-{meta['project']}.json"))
-        rows.append((meta, m))
+        cold = load(os.path.join(results, f"emrctl-cold-{meta['project']}.json"))
+        warm = load(os.path.join(results, f"emrctl-warm-{meta['project']}.json"))
+        rows.append((meta, cold, warm))
     rows.sort(key=lambda r: (r[0]["project"] != "quickstart", r[0]["jobs"]))
     if not rows:
         print(f"report.py: no results in {results}", file=sys.stderr)
@@ -51,26 +54,37 @@ def main(results: str) -> int:
     first = rows[0][1]
     say(f"emrctl synth -o: {first['runs']} runs each after {first['warmup']} warm-up run(s), "
         f"spawned by {first['spawn']}")
-    header = (f"{'project':<14} {'jobs':>5} {'assets':>6} {'median ms':>10} {'min ms':>8} "
-              f"{'max ms':>8} {'peak RSS MiB':>13} {'template KiB':>13}")
-    say(header)
-    say("-" * len(header))
-    by_jobs = {}
-    for meta, m in rows:
-        say(f"{meta['project']:<14} {meta['jobs']:>5} {meta['assets']:>6} {m['median_ms']:>10.2f} "
-            f"{m['min_ms']:>8.2f} {m['max_ms']:>8.2f} {m['maxrss_kib'] / MIB:>13.2f} "
-            f"{meta['template_bytes'] / 1024:>13.1f}")
-        if meta["project"] != "quickstart":
-            by_jobs[meta["jobs"]] = m
+    busy = []
+    for title, index in (("cold: hash cache deleted before every run (every asset file hashed)", 1),
+                         ("warm: hash cache valid (synth again, nothing changed)", 2)):
+        say("")
+        say(title)
+        header = (f"{'project':<11} {'jobs':>5} {'assets':>6} {'median ms':>10} {'min ms':>8} "
+                  f"{'max ms':>8} {'peak RSS MiB':>13} {'template KiB':>13} {'assets.json KiB':>16} "
+                  f"{'bg load':>8}")
+        say(header)
+        say("-" * len(header))
+        for row in rows:
+            meta, m = row[0], row[index]
+            say(f"{meta['project']:<11} {meta['jobs']:>5} {meta['assets']:>6} {m['median_ms']:>10.2f} "
+                f"{m['min_ms']:>8.2f} {m['max_ms']:>8.2f} {m['maxrss_kib'] / MIB:>13.2f} "
+                f"{meta['template_bytes'] / 1024:>13.1f} {meta['manifest_bytes'] / 1024:>16.1f} "
+                f"{m['background_cores']:>8.2f}")
+            if m["background_cores"] > BUSY_CORES:
+                busy.append(m["label"])
     floor = os.path.join(results, "floor.json")
     if os.path.exists(floor):
         f = load(floor)
         say(f"(measurement floor: `true` spawned the same way: {f['median_ms']:.2f} ms, "
             f"{f['maxrss_kib'] / MIB:.2f} MiB)")
+    say("(bg load: cores the rest of the machine kept busy during those runs; "
+        "0 = quiet, 2 = both cores taken)")
+    by_jobs = {meta["jobs"]: cold for meta, cold, _ in rows if meta["project"] != "quickstart"}
 
     say("")
-    say("Targets:")
-    quick = next((m for meta, m in rows if meta["project"] == "quickstart"), None)
+    say("Targets (on the cold numbers, the slower ones):")
+    quick = next((cold for meta, cold, _ in rows if meta["project"] == "quickstart"), None)
+    quick_warm = next((warm for meta, _, warm in rows if meta["project"] == "quickstart"), None)
     if quick:
         verdict(quick["median_ms"] < QUICKSTART_MS,
                 f"quickstart median {quick['median_ms']:.2f} ms < {QUICKSTART_MS:.0f} ms")
@@ -103,19 +117,21 @@ def main(results: str) -> int:
         app_peak = max((v for k, v in cdk["process_peaks_kib"].items()
                         if k.startswith("node app.js")), default=0)
         header = (f"{'command':<34} {'median ms':>10} {'min ms':>9} {'max ms':>9} "
-                  f"{'peak RSS MiB':>13} {'template KiB':>13}")
+                  f"{'peak RSS MiB':>13} {'template KiB':>13} {'bg load':>8}")
         say(header)
         say("-" * len(header))
         say(f"{'cdk synth --quiet (CLI + app)':<34} {cdk['median_ms']:>10.1f} {cdk['min_ms']:>9.1f} "
             f"{cdk['max_ms']:>9.1f} {cdk['maxrss_kib'] / MIB:>13.1f} "
-            f"{meta['template_bytes'] / 1024:>13.1f}")
+            f"{meta['template_bytes'] / 1024:>13.1f} {cdk['background_cores']:>8.2f}")
         say(f"{'node app.js (app alone)':<34} {app['median_ms']:>10.1f} {app['min_ms']:>9.1f} "
             f"{app['max_ms']:>9.1f} {app['maxrss_kib'] / MIB:>13.1f} "
-            f"{meta['app_template_bytes'] / 1024:>13.1f}")
-        if quick:
-            say(f"{'emrctl synth (quickstart)':<34} {quick['median_ms']:>10.2f} {quick['min_ms']:>9.2f} "
-                f"{quick['max_ms']:>9.2f} {quick['maxrss_kib'] / MIB:>13.2f} "
-                f"{rows[0][0]['template_bytes'] / 1024:>13.1f}")
+            f"{meta['app_template_bytes'] / 1024:>13.1f} {app['background_cores']:>8.2f}")
+        for name, m in (("emrctl synth quickstart (cold)", quick),
+                        ("emrctl synth quickstart (warm)", quick_warm)):
+            if m:
+                say(f"{name:<34} {m['median_ms']:>10.2f} {m['min_ms']:>9.2f} "
+                    f"{m['max_ms']:>9.2f} {m['maxrss_kib'] / MIB:>13.2f} "
+                    f"{rows[0][0]['template_bytes'] / 1024:>13.1f} {m['background_cores']:>8.2f}")
         say("peak RSS of `cdk synth`, three ways:")
         say(f"  wait4 ru_maxrss (largest single process of the tree, exact): "
             f"{cdk['maxrss_kib'] / MIB:.1f} MiB")
@@ -123,6 +139,7 @@ def main(results: str) -> int:
             f"app {app_peak / MIB:.1f} MiB")
         say(f"  whole tree at once (sum of VmRSS, sampled; a lower bound): "
             f"{cdk['tree_peak_kib'] / MIB:.1f} MiB")
+        busy += [m["label"] for m in (cdk, app) if m["background_cores"] > BUSY_CORES]
         same = "identical to" if meta["templates_identical"] else "DIFFERENT from"
         say(f"  (the template `node app.js` writes is {same} the one `cdk synth` writes)")
         if quick:
@@ -130,9 +147,10 @@ def main(results: str) -> int:
             app_t_ratio = app["median_ms"] / quick["median_ms"]
             m_ratio = cdk["maxrss_kib"] / quick["maxrss_kib"]
             tree_ratio = cdk["tree_peak_kib"] / quick["maxrss_kib"]
-            say("Ratios against emrctl synth of the quickstart (medians; memory = peak RSS):")
+            warm_ratio = cdk["median_ms"] / quick_warm["median_ms"] if quick_warm else float("nan")
+            say("Ratios against emrctl synth of the quickstart, cold (medians; memory = peak RSS):")
             say(f"  time:   cdk synth / emrctl = {t_ratio:.0f}x   (node app.js alone / emrctl = "
-                f"{app_t_ratio:.0f}x)")
+                f"{app_t_ratio:.0f}x; cdk synth / emrctl warm = {warm_ratio:.0f}x)")
             say(f"  memory: largest cdk process / emrctl = {m_ratio:.0f}x   "
                 f"(whole cdk tree / emrctl = {tree_ratio:.0f}x)")
             verdict(t_ratio >= CDK_SPEEDUP, f"emrctl >= {CDK_SPEEDUP:.0f}x faster than cdk synth "
@@ -140,6 +158,10 @@ def main(results: str) -> int:
             verdict(m_ratio >= CDK_MEMORY_RATIO, f"emrctl <= 1/{CDK_MEMORY_RATIO:.0f} the memory of "
                     f"cdk synth's largest process (1/{m_ratio:.0f})")
 
+    if busy:
+        say("")
+        say(f"WARNING: the machine was busy with other work (> {BUSY_CORES} cores) while measuring: "
+            + ", ".join(busy) + "; those numbers are slower and noisier than on a quiet machine.")
     text = "\n".join(out) + "\n"
     sys.stdout.write(text)
     with open(os.path.join(results, "report.txt"), "w") as f:

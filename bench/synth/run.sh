@@ -5,11 +5,12 @@
 #
 #   bench/synth/run.sh [--runs K] [--cdk-runs K] [--with-cdk]
 #
-# --runs K      measured runs per emrctl project (default 11), after 1 warm-up run
+# --runs K      measured runs per emrctl project and mode (cold, warm; default 11), after 1 warm-up run
 # --cdk-runs K  measured runs of `cdk synth` and of `node app.js` (default 5), after 1 warm-up run
 # --with-cdk    also install (npm ci) and time the CDK app
 # Environment: BENCH_STRICT=1 exits 3 when a target is missed (default: report only);
-# BENCH_NO_WAIT=1 does not wait for other builds (ninja) to finish before building and measuring.
+# BENCH_NO_WAIT=1 does not wait for other builds and test runs (ninja, ctest, make) to finish
+# before building and measuring; BENCH_MAX_WAIT=S waits at most S seconds (default 1200).
 #
 # Everything it writes goes under build/bench/synth/ (projects, outputs, the CDK install with its
 # node_modules, results/*.json and results/report.txt); nothing is written in the source tree.
@@ -24,7 +25,7 @@ runs=11
 cdk_runs=5
 with_cdk=0
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs=${2:?--runs needs a number}; shift 2 ;;
@@ -43,10 +44,14 @@ log() { printf '==> %s\n' "$*" >&2; }
 # The machine has 2 cores: a build running beside the benchmark slows it down and skews it.
 wait_for_builds() {
     [ "${BENCH_NO_WAIT:-0}" = 1 ] && return 0
-    local waited=0
-    while pgrep -x ninja >/dev/null 2>&1; do
-        [ $waited = 0 ] && log "waiting for a running build (ninja) to finish before $1"
-        waited=1
+    local waited=0 limit=${BENCH_MAX_WAIT:-1200}
+    while pgrep -x ninja >/dev/null || pgrep -x ctest >/dev/null || pgrep -x make >/dev/null; do
+        [ $waited = 0 ] && log "waiting for a running build or test run (ninja, ctest, make) to finish before $1"
+        if [ $waited -ge "$limit" ]; then
+            log "WARNING: still busy after ${limit}s; going on (see the bg load column)"
+            return 0
+        fi
+        waited=$((waited + 10))
         sleep 10
     done
 }
@@ -59,21 +64,10 @@ mkdir -p "$results"
 wait_for_builds "building"
 log "building emrctl (scripts/build.sh release)"
 emrctl="$root/build/release/src/emrctl"
-build_note="scripts/build.sh release"
 if ! "$root/scripts/build.sh" release >"$work/build.log" 2>&1; then
-    grep -E 'error|FAILED' "$work/build.log" | head -5 >&2 || true
-    # GCC 12 at -O3 gives a false -Wrestrict on std::string concatenation (GCC PR 105329),
-    # which -Werror turns into a failed release build. Build the same Release configuration
-    # without that one warning in a tree of our own rather than not measuring at all.
-    log "WARNING: scripts/build.sh release failed (log: build/bench/synth/build.log);"
-    log "WARNING: building the same Release configuration with -Wno-restrict in build/bench/synth/emrctl-release"
-    fallback=(-G Ninja -S "$root" -B "$work/emrctl-release" -DCMAKE_BUILD_TYPE=Release
-              -DEMRCTL_TESTS=OFF -DCMAKE_CXX_FLAGS=-Wno-restrict)
-    command -v ccache >/dev/null 2>&1 && fallback+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-    [ -f "$work/emrctl-release/build.ninja" ] || cmake "${fallback[@]}" >/dev/null
-    cmake --build "$work/emrctl-release" --target emrctl
-    emrctl="$work/emrctl-release/src/emrctl"
-    build_note="FALLBACK: Release with -Wno-restrict (scripts/build.sh release failed)"
+    tail -n 30 "$work/build.log" >&2
+    echo "run.sh: scripts/build.sh release failed (whole log: build/bench/synth/build.log)" >&2
+    exit 1
 fi
 [ -x "$emrctl" ] || { echo "run.sh: no emrctl binary at $emrctl" >&2; exit 1; }
 
@@ -86,6 +80,9 @@ rm -rf "$projects/quickstart"
 cp -r "$root/examples/quickstart" "$projects/quickstart"
 rm -rf "$projects/quickstart/emrctl.out" "$projects/quickstart/emrctl.state.json" \
     "$projects/quickstart/.emrctl"
+# A fixed, old modification time, as generate_project.py gives its files: emrctl's hash cache
+# only trusts files older than a couple of seconds, and a fresh copy is not.
+find "$projects/quickstart" -type f -exec touch -d @1767225600 {} +
 names=(quickstart)
 for n in 10 100 1000; do
     "$python" "$here/generate_project.py" "$n" "$projects/jobs$n"
@@ -95,15 +92,21 @@ for p in "${names[@]}"; do
     "$emrctl" -f "$projects/$p" -c naming_suffix=bench001 validate >&2
 done
 
-# 3. emrctl synth, K runs each.
+# 3. emrctl synth, K runs each, twice: "cold", with emrctl's hash cache (.emrctl/cache/ in the
+# project) deleted before every run, so every asset file is hashed and the cache written, as on
+# a first synth or after editing every file; and "warm", with the cache valid, as on a synth
+# after changing nothing.
 wait_for_builds "measuring"
 "$python" "$here/measure.py" --floor --runs "$runs" --json "$results/floor.json" >&2
 outs="$work/out"
 rm -rf "$outs"
 for p in "${names[@]}"; do
-    "$python" "$here/measure.py" --runs "$runs" --label "emrctl synth $p" \
-        --json "$results/emrctl-$p.json" -- \
-        "$emrctl" -f "$projects/$p" -c naming_suffix=bench001 synth -o "$outs/$p" >&2
+    synth=("$emrctl" -f "$projects/$p" -c naming_suffix=bench001 synth -o "$outs/$p")
+    "$python" "$here/measure.py" --runs "$runs" --label "emrctl synth $p (cold)" \
+        --before "rm -rf '$projects/$p/.emrctl/cache'" \
+        --json "$results/emrctl-cold-$p.json" -- "${synth[@]}" >&2
+    "$python" "$here/measure.py" --runs "$runs" --label "emrctl synth $p (warm)" \
+        --json "$results/emrctl-warm-$p.json" -- "${synth[@]}" >&2
     if [ -e "$projects/$p/emrctl.state.json" ]; then
         echo "run.sh: emrctl wrote a state file in $projects/$p despite -c naming_suffix" >&2
     fi
@@ -117,6 +120,7 @@ with open(f"{out}/assets.json") as f:
     assets = len(json.load(f)["files"])
 size = sum(__import__("os").path.getsize(t) for t in templates)
 json.dump({"project": project, "jobs": jobs, "assets": assets, "template_bytes": size,
+           "manifest_bytes": __import__("os").path.getsize(f"{out}/assets.json"),
            "templates": [t.rsplit("/", 1)[1] for t in templates]}, open(meta, "w"))
 EOF
 done
@@ -186,7 +190,7 @@ fi
 # 5. The report.
 {
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -sr)"
-    echo "emrctl: $emrctl ($build_note), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    echo "emrctl: $emrctl (scripts/build.sh release), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo
 } | tee "$results/header.txt"
 "$python" "$here/report.py" "$results"

@@ -194,6 +194,7 @@ class QuickstartStack extends cdk.Stack {
       serviceRole: serviceRole.roleName,
       jobFlowRole: instanceProfile.instanceProfileName,
       logUri: `s3://${logsBucket.bucketName}/`,
+      // visibleToAllUsers (true in emrctl's template) is deprecated in CDK and true by default.
       autoTerminationPolicy: { idleTimeout: 3600 },
       bootstrapActions: [{
         name: 'install.sh',
