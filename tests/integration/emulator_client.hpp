@@ -56,7 +56,7 @@ class Client {
             [](const AssumeRoleRequest&, const Credentials&) -> Result<Credentials> {
                 return fail(ErrorKind::internal, "no roles here");
             });
-        const protocol::Endpoint where{endpoint->scheme, endpoint->host, endpoint->base_path};
+        const auto where = endpoint->location();
         auto build = [&]() -> Result<HttpRequest> {
             auto creds = credentials->get();
             if (!creds) return std::unexpected(creds.error());

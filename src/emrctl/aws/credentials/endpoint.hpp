@@ -20,6 +20,7 @@
 #include <emrctl/aws/credentials/profile_selection.hpp>
 #include <emrctl/aws/credentials/service.hpp>
 #include <emrctl/aws/credentials/shared_config.hpp>
+#include <emrctl/aws/protocol/endpoint.hpp>
 #include <emrctl/util/error.hpp>
 
 namespace emrctl::aws {
@@ -36,6 +37,9 @@ struct Endpoint {
     std::string signing_name;    // SigV4's service: "s3", "elasticmapreduce"…
     EndpointOrigin origin = EndpointOrigin::aws;
     std::string source;  // "AWS", "--endpoint-url", "AWS_ENDPOINT_URL_S3", "profile dev in ..."
+
+    // Where requests go, as the request builders of aws/services take it.
+    protocol::Endpoint location() const { return {scheme, host, base_path}; }
 };
 
 // The AWS endpoint of a service in a region. STS is regional; IAM has one endpoint per
