@@ -1,4 +1,4 @@
-#include "protocol_test_support.hpp"
+#include "../../protocol/protocol_test_support.hpp"
 #include <gtest/gtest.h>
 
 #include <emrctl/aws/services/s3/list_objects.hpp>
