@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "touch_result.hpp"
+
 #include <emrctl/aws/protocol/aws_error.hpp>
 #include <emrctl/aws/protocol/http_response.hpp>
 #include <emrctl/aws/protocol/json_error.hpp>
@@ -32,6 +34,7 @@ namespace {
 
 using namespace emrctl;
 using namespace emrctl::aws;
+using fuzz::touch;
 
 constexpr std::array<int, 10> k_statuses{200, 200, 200, 400, 403, 404, 429, 500, 502, 503};
 
@@ -45,20 +48,6 @@ protocol::HttpResponse make_response(const std::uint8_t* data, std::size_t size)
     if (flags & 0x01) response.headers.emplace_back("X-Amzn-ErrorType", value);
     if (flags & 0x02) response.headers.emplace_back("x-amzn-RequestId", value);
     return response;
-}
-
-std::size_t touch(const Error& error) {
-    std::size_t n = error.message.size() + error.hint.size();
-    if (error.aws) {
-        n += error.aws->code.size() + error.aws->request_id.size();
-        n += static_cast<std::size_t>(protocol::classify_retry(*error.aws));
-    }
-    return n;
-}
-
-template <class T>
-std::size_t touch(const Result<T>& result) {
-    return result ? 1 : touch(result.error());
 }
 
 }  // namespace

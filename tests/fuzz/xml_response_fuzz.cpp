@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "touch_result.hpp"
+
 #include <emrctl/aws/protocol/aws_error.hpp>
 #include <emrctl/aws/protocol/http_response.hpp>
 #include <emrctl/aws/protocol/retry.hpp>
@@ -42,6 +44,7 @@ namespace {
 
 using namespace emrctl;
 using namespace emrctl::aws;
+using fuzz::touch;
 
 constexpr std::array<int, 12> k_statuses{200, 200, 200, 204, 206, 301,
                                          400, 403, 404, 429, 500, 503};
@@ -66,19 +69,6 @@ protocol::HttpResponse make_response(const std::uint8_t* data, std::size_t size)
 }
 
 // Reads every error the same way a caller would, so a bad Error is caught here too.
-std::size_t touch(const Error& error) {
-    std::size_t n = error.message.size() + error.hint.size();
-    if (error.aws) {
-        n += error.aws->code.size() + error.aws->request_id.size();
-        n += static_cast<std::size_t>(protocol::classify_retry(*error.aws));
-    }
-    return n;
-}
-
-template <class T>
-std::size_t touch(const Result<T>& result) {
-    return result ? 1 : touch(result.error());
-}
 
 }  // namespace
 
