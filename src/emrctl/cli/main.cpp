@@ -32,6 +32,8 @@ int report(const Error& e, const cli::GlobalOptions& global) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The AWS variables (AWS_PROFILE, AWS_ENDPOINT_URL...) are read by aws/credentials with the
+    // SDKs' precedence, not bound to flags here: a flag must mean the user typed it.
     cli::GlobalOptions global;
     CLI::App app{
         "emrctl: Spark on AWS EMR from one project file, and the same jobs on a local "
@@ -47,10 +49,11 @@ int main(int argc, char** argv) {
                    "Override a setting: -c nb_core_instances=3, -c cluster.core.type=m6g.2xlarge")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
-    app.add_option("--profile", global.profile, "AWS profile")->envname("AWS_PROFILE");
+    app.add_option("--profile", global.profile, "AWS profile (default: AWS_PROFILE, then default)");
     app.add_option("--region", global.region, "AWS region");
-    app.add_option("--endpoint-url", global.endpoint_url, "Send AWS calls to this endpoint")
-        ->envname("AWS_ENDPOINT_URL");
+    app.add_option(
+        "--endpoint-url", global.endpoint_url,
+        "Send AWS calls to this endpoint (else AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL)");
     const std::map<std::string, cli::OutputFormat> formats{{"text", cli::OutputFormat::text},
                                                            {"json", cli::OutputFormat::json}};
     app.add_option("--output", global.output, "Output format: text or json")
