@@ -29,8 +29,4 @@ std::optional<JobState> parse_state(std::string_view name) {
     return std::nullopt;
 }
 
-bool is_final(JobState s) {
-    return s == JobState::completed || s == JobState::failed || s == JobState::cancelled;
-}
-
 }  // namespace emrctl::jobs

@@ -13,7 +13,6 @@ enum class JobState { pending, running, completed, failed, cancelled };
 
 std::string_view state_name(JobState s);  // "PENDING", "RUNNING", ...
 std::optional<JobState> parse_state(std::string_view name);
-bool is_final(JobState s);
 
 struct JobRun {
     std::string job;      // the job's name in the project

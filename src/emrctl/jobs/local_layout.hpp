@@ -17,7 +17,6 @@ class LocalLayout {
   public:
     explicit LocalLayout(std::filesystem::path project_dir);
 
-    const std::filesystem::path& root() const { return m_root; }  // .emrctl/local
     std::filesystem::path data_bucket() const { return m_root / "s3" / "data"; }
     std::filesystem::path logs_bucket() const { return m_root / "s3" / "logs"; }
     std::filesystem::path runs_file() const { return m_root / "runs.json"; }
@@ -27,7 +26,7 @@ class LocalLayout {
     config::BucketUris uris() const;
 
   private:
-    std::filesystem::path m_root;
+    std::filesystem::path m_root;  // .emrctl/local
 };
 
 std::string file_uri(const std::filesystem::path& absolute);
