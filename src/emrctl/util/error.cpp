@@ -12,6 +12,8 @@ int exit_status(const Error& e) {
         case ErrorKind::network:
         case ErrorKind::internal:
             return 1;
+        case ErrorKind::interrupted:
+            return 130;
     }
     return 1;
 }

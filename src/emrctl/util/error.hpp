@@ -11,12 +11,13 @@
 namespace emrctl {
 
 enum class ErrorKind {
-    usage,     // the command line is wrong: exit 2
-    config,    // the project is wrong: exit 2
-    io,        // a local file or process failed: exit 1
-    aws,       // an AWS service said no: exit 1
-    network,   // the request never got an answer: exit 1
-    internal,  // a bug in emrctl: exit 1
+    usage,        // the command line is wrong: exit 2
+    config,       // the project is wrong: exit 2
+    io,           // a local file or process failed: exit 1
+    aws,          // an AWS service said no: exit 1
+    network,      // the request never got an answer: exit 1
+    internal,     // a bug in emrctl: exit 1
+    interrupted,  // the user pressed Ctrl-C and emrctl stopped cleanly: exit 130, as shells do
 };
 
 // Where in a project file a problem is. Lines and columns count from 1; 0 means unknown.
