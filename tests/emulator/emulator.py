@@ -74,7 +74,8 @@ import botocore.session  # noqa: E402
 import moto  # noqa: E402
 from moto import settings as moto_settings  # noqa: E402
 from moto.cloudformation.models import Event as CfnEvent  # noqa: E402
-from moto.cloudformation.models import cloudformation_backends  # noqa: E402
+from moto.cloudformation.models import CloudFormationBackend, cloudformation_backends  # noqa: E402
+from moto.cloudformation.parsing import ResourceMap  # noqa: E402
 from moto.core import DEFAULT_ACCOUNT_ID  # noqa: E402
 from moto.core.authorization import ActionAuthenticatorMixin  # noqa: E402
 from moto.core.responses import ActionResult  # noqa: E402
@@ -184,6 +185,60 @@ def _cancel_steps(self: ElasticMapReduceResponse) -> ActionResult:
 
 ElasticMapReduceResponse.cancel_steps = _cancel_steps  # type: ignore[attr-defined]
 _pending_cancels: dict[str, tuple[float, Any, Any]] = {}
+
+
+def _in_dependency_order(resources: dict[str, Any]) -> dict[str, Any]:
+    """The template's resources reordered so that each comes after what it DependsOn."""
+    ordered: dict[str, Any] = {}
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in ordered or name in visiting or name not in resources:
+            return
+        visiting.add(name)
+        deps = resources[name].get("DependsOn", []) if isinstance(resources[name], dict) else []
+        for dep in [deps] if isinstance(deps, str) else deps:
+            visit(dep)
+        visiting.discard(name)
+        ordered[name] = resources[name]
+
+    for name in resources:
+        visit(name)
+    return ordered
+
+
+_moto_resource_map_update = ResourceMap.update
+
+
+def _update_in_dependency_order(self: ResourceMap, template: dict[str, Any], parameters: Any = None):
+    # moto creates the resources a change set adds in template order, ignoring DependsOn
+    # (CreateStack honours it; CloudFormation always does). An EMR cluster created before its
+    # security group rules makes moto add EMR's own rules first, and the template's rules then
+    # fail as duplicates: so hand moto the resources in dependency order.
+    template = dict(template, Resources=_in_dependency_order(template.get("Resources", {})))
+    return _moto_resource_map_update(self, template, parameters)
+
+
+ResourceMap.update = _update_in_dependency_order  # type: ignore[method-assign]
+
+_moto_execute_change_set = CloudFormationBackend.execute_change_set
+
+
+def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack_name: str | None = None):
+    # moto's ExecuteChangeSet swaps in the new template but never re-reads it, so the stack's
+    # Outputs stay those of the template before (none, for a CREATE change set).
+    _moto_execute_change_set(self, change_set_name, stack_name)
+    for stack in self.stacks.values():
+        if stack.name == stack_name or stack.stack_id == stack_name or any(
+            cs.change_set_id == change_set_name or cs.change_set_name == change_set_name
+            for cs in self.change_sets.values()
+            if cs.stack_id == stack.stack_id
+        ):
+            stack._parse_template()
+            stack.output_map = stack._create_output_map()
+
+
+CloudFormationBackend.execute_change_set = _execute_change_set  # type: ignore[method-assign]
 
 
 # ------------------------------------------------------------------------------------------------

@@ -2,11 +2,14 @@
 
 // One function per command: run it and print what it has to say. Errors go back to main.
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
 #include <emrctl/cli/global_options.hpp>
+#include <emrctl/deploy/project_deployment.hpp>
 #include <emrctl/util/error.hpp>
+#include <emrctl/workspace/project_loader.hpp>
 
 namespace emrctl::cli {
 
@@ -22,6 +25,19 @@ struct SynthOptions {
 Result<void> run_synth(const GlobalOptions& global, const SynthOptions& options);
 
 Result<void> run_ls(const GlobalOptions& global);
+
+struct DeployOptions {
+    std::string outputs_file;  // empty: <project>/emrctl.out/outputs.json
+};
+Result<void> run_deploy(const GlobalOptions& global, const DeployOptions& options);
+
+// Synth, then deploy every stack and publish the assets, with progress on `progress`: the body
+// of `deploy`, and the first half of `up`.
+struct DeployedProject {
+    workspace::LoadedProject loaded;
+    deploy::ProjectDeployResult result;
+};
+Result<DeployedProject> deploy_project(const GlobalOptions& global, std::ostream& progress);
 
 struct RunOptions {
     std::vector<std::string> jobs;  // empty: all

@@ -75,6 +75,14 @@ int main(int argc, char** argv) {
 
     auto* ls = app.add_subcommand("ls", "List the project's stacks");
 
+    cli::DeployOptions deploy_options;
+    auto* deploy = app.add_subcommand(
+        "deploy", "Create or update the stacks through change sets, and upload the assets");
+    deploy
+        ->add_option("--outputs-file", deploy_options.outputs_file,
+                     "Write the stack outputs here as JSON (default: emrctl.out/outputs.json)")
+        ->type_name("PATH");
+
     cli::RunOptions run_options;
     auto* run = app.add_subcommand("run", "Run jobs (all, or those named) and wait for them");
     run->add_option("jobs", run_options.jobs, "Jobs to run, in project order")->type_name("JOB");
@@ -128,6 +136,8 @@ int main(int argc, char** argv) {
             result = cli::run_synth(global, synth_options);
         } else if (ls->parsed()) {
             result = cli::run_ls(global);
+        } else if (deploy->parsed()) {
+            result = cli::run_deploy(global, deploy_options);
         } else if (run->parsed()) {
             result = cli::run_jobs(global, run_options);
         } else if (up->parsed()) {

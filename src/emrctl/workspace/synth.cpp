@@ -9,6 +9,7 @@ Result<SynthResult> synth(const LoadedProject& loaded, const std::filesystem::pa
     auto assembly = write_assembly(out_dir, result.stacks, *hashed);
     if (!assembly) return std::unexpected(assembly.error());
     result.assembly = std::move(*assembly);
+    result.assets = std::move(*hashed);
     return result;
 }
 

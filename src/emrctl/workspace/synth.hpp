@@ -13,6 +13,7 @@ namespace emrctl::workspace {
 
 struct SynthResult {
     std::vector<stacks::Stack> stacks;
+    std::vector<HashedAsset> assets;
     Assembly assembly;
 };
 

@@ -1,0 +1,32 @@
+#include <algorithm>
+
+#include <emrctl/cfn/render.hpp>
+#include <emrctl/stacks/naming.hpp>
+#include <emrctl/workspace/deployment.hpp>
+
+namespace emrctl::workspace {
+
+deploy::ProjectDeployment deployment_of(const LoadedProject& loaded, const SynthResult& synth) {
+    deploy::ProjectDeployment d;
+    std::vector<std::string> buckets;
+    for (const auto& a : synth.assets) {
+        d.assets.push_back({.file = loaded.dir / a.asset.source,
+                            .bucket = a.asset.bucket,
+                            .key = a.asset.key,
+                            .size = a.asset.size,
+                            .sha256 = a.sha256});
+        if (std::find(buckets.begin(), buckets.end(), a.asset.bucket) == buckets.end()) {
+            buckets.push_back(a.asset.bucket);
+        }
+    }
+    for (const auto& s : synth.stacks) {
+        // Today's one stack makes the data bucket; with more stacks, each would name its own.
+        d.stacks.push_back({.name = s.name,
+                            .template_body = cfn::to_json(s.body),
+                            .tags = {{stacks::k_project_tag, loaded.project.name}},
+                            .asset_buckets = buckets});
+    }
+    return d;
+}
+
+}  // namespace emrctl::workspace
