@@ -1,4 +1,4 @@
-// Fuzz target: any bytes as the answer of an XML-protocol call (query: STS, CloudFormation;
+// Fuzz target: any bytes as the answer of an XML-protocol call (query: STS, CloudFormation, EC2;
 // REST-XML: S3), through every parse_* of those services and the shared error decoders and retry
 // classifier. Nothing may crash, hang or throw: a hostile or broken endpoint must produce an
 // Error, never take emrctl down.
@@ -31,6 +31,7 @@
 #include <emrctl/aws/services/cloudformation/stack_events.hpp>
 #include <emrctl/aws/services/cloudformation/stack_resources.hpp>
 #include <emrctl/aws/services/cloudformation/stacks.hpp>
+#include <emrctl/aws/services/ec2/security_groups.hpp>
 #include <emrctl/aws/services/s3/buckets.hpp>
 #include <emrctl/aws/services/s3/delete_objects.hpp>
 #include <emrctl/aws/services/s3/list_objects.hpp>
@@ -88,6 +89,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     sink += touch(cloudformation::parse_describe_stack_events_response(response));
     sink += touch(cloudformation::parse_list_stack_resources_response(response));
     sink += touch(cloudformation::parse_get_template_response(response));
+
+    sink += touch(ec2::parse_describe_security_groups_response(response));
+    sink += touch(ec2::parse_create_security_group_response(response));
+    sink += touch(ec2::parse_authorize_security_group_ingress_response(response));
+    sink += touch(ec2::parse_authorize_security_group_egress_response(response));
+    sink += touch(ec2::parse_revoke_security_group_ingress_response(response));
+    sink += touch(ec2::parse_revoke_security_group_egress_response(response));
 
     sink += touch(s3::parse_create_bucket_response(response));
     sink += touch(s3::parse_head_bucket_response(response));

@@ -23,6 +23,7 @@ target_sources(emrctl_aws PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/../services/cloudformation/stack_fields.cpp
     ${CMAKE_CURRENT_LIST_DIR}/../services/cloudformation/stack_resources.cpp
     ${CMAKE_CURRENT_LIST_DIR}/../services/cloudformation/stacks.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/../services/ec2/security_groups.cpp
     ${CMAKE_CURRENT_LIST_DIR}/../services/emr/clusters.cpp
     ${CMAKE_CURRENT_LIST_DIR}/../services/emr/state_change_reason.cpp
     ${CMAKE_CURRENT_LIST_DIR}/../services/emr/steps.cpp

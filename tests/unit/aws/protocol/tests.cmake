@@ -13,6 +13,7 @@ emrctl_test(emrctl_protocol_tests
         ${CMAKE_CURRENT_LIST_DIR}/xml_reader_test.cpp
         ${services}/cloudformation/change_sets_test.cpp
         ${services}/cloudformation/stacks_test.cpp
+        ${services}/ec2/security_groups_test.cpp
         ${services}/emr/emr_test.cpp
         ${services}/s3/buckets_test.cpp
         ${services}/s3/list_objects_test.cpp
