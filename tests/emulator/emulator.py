@@ -226,7 +226,7 @@ _moto_execute_change_set = CloudFormationBackend.execute_change_set
 
 def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack_name: str | None = None):
     # moto's ExecuteChangeSet swaps in the new template but never re-reads it, so the stack's
-    # Outputs stay those of the template before (none, for a CREATE change set).
+    # Outputs stay those of the template before (none, for a CREATE change set)...
     _moto_execute_change_set(self, change_set_name, stack_name)
     for stack in self.stacks.values():
         if stack.name == stack_name or stack.stack_id == stack_name or any(
@@ -236,9 +236,63 @@ def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack
         ):
             stack._parse_template()
             stack.output_map = stack._create_output_map()
+            # ...nor registers its exports, which DeleteStack then fails to find.
+            for export in stack.exports:
+                self.exports[export.name] = export
 
 
 CloudFormationBackend.execute_change_set = _execute_change_set  # type: ignore[method-assign]
+
+_moto_delete_resource = ResourceMap._delete_resource
+
+
+def _delete_network_resource(self: ResourceMap, parsed: Any, resource_json: dict[str, Any]) -> None:
+    # moto's DeleteStack cannot delete these EC2 types (it has no CloudFormation delete for
+    # them), so the VPC keeps dependencies and the whole delete fails with DependencyViolation.
+    # CloudFormation deletes them all; do it through moto's EC2 backend. The delete loop calling
+    # this retries what fails in later passes, so dependency order sorts itself out.
+    from moto.ec2.models import ec2_backends
+
+    ec2 = ec2_backends[self._account_id][self._region_name]
+    kind = resource_json.get("Type")
+    pid = getattr(parsed, "physical_resource_id", None)
+    if kind == "AWS::EC2::VPCEndpoint":
+        ec2.delete_vpc_endpoints([pid])
+    elif kind == "AWS::EC2::NatGateway":
+        ec2.delete_nat_gateway(pid)
+    elif kind == "AWS::EC2::RouteTable":
+        for association_id in list(getattr(parsed, "_associations", {})):
+            ec2.disassociate_route_table(association_id)
+        ec2.delete_route_table(pid)
+    elif kind == "AWS::EC2::SubnetRouteTableAssociation":
+        table = ec2.get_route_table(parsed.route_table_id)
+        for association_id, subnet in list(table._associations.items()):
+            if subnet == parsed.subnet_id:
+                ec2.disassociate_route_table(association_id)
+    elif kind == "AWS::EC2::VPCGatewayAttachment":
+        gateway = ec2.internet_gateways.get(parsed.gateway_id)
+        if gateway is not None and gateway.vpc is not None:
+            ec2.detach_internet_gateway(parsed.gateway_id, parsed.vpc_id)
+    elif kind == "AWS::EC2::InternetGateway":
+        ec2.delete_internet_gateway(pid)
+    elif kind == "AWS::EC2::EIP":
+        ec2.release_address(allocation_id=getattr(parsed, "allocation_id", None))
+    elif kind == "AWS::EC2::Route":
+        pass  # goes with its route table
+    else:
+        _moto_delete_resource(self, parsed, resource_json)
+
+
+def _delete_resource_once(self: ResourceMap, parsed: Any, resource_json: dict[str, Any]) -> None:
+    # As CloudFormation does, a resource already gone counts as deleted.
+    try:
+        _delete_network_resource(self, parsed, resource_json)
+    except Exception as e:  # noqa: BLE001 - moto's error classes share no base but RESTError
+        if not str(getattr(e, "error_type", getattr(e, "code", ""))).endswith("NotFound"):
+            raise
+
+
+ResourceMap._delete_resource = _delete_resource_once  # type: ignore[method-assign]
 
 
 # ------------------------------------------------------------------------------------------------

@@ -31,6 +31,16 @@ struct DeployOptions {
 };
 Result<void> run_deploy(const GlobalOptions& global, const DeployOptions& options);
 
+struct DiffOptions {
+    bool fail = false;  // exit 1 when there are differences
+};
+Result<void> run_diff(const GlobalOptions& global, const DiffOptions& options);
+
+struct DestroyOptions {
+    bool purge = false;  // also empty and delete the retained buckets
+};
+Result<void> run_destroy(const GlobalOptions& global, const DestroyOptions& options);
+
 // Synth, then deploy every stack and publish the assets, with progress on `progress`: the body
 // of `deploy`, and the first half of `up`.
 struct DeployedProject {

@@ -83,6 +83,17 @@ int main(int argc, char** argv) {
                      "Write the stack outputs here as JSON (default: emrctl.out/outputs.json)")
         ->type_name("PATH");
 
+    cli::DiffOptions diff_options;
+    auto* diff = app.add_subcommand(
+        "diff", "Show what deploy would change: resources, properties and assets");
+    diff->add_flag("--fail", diff_options.fail, "Exit with status 1 when there are differences");
+
+    cli::DestroyOptions destroy_options;
+    auto* destroy = app.add_subcommand(
+        "destroy", "Delete the stacks (terminating the cluster first); buckets are kept");
+    destroy->add_flag("--purge", destroy_options.purge,
+                      "Also empty the retained buckets (every version) and delete them");
+
     cli::RunOptions run_options;
     auto* run = app.add_subcommand("run", "Run jobs (all, or those named) and wait for them");
     run->add_option("jobs", run_options.jobs, "Jobs to run, in project order")->type_name("JOB");
@@ -138,6 +149,10 @@ int main(int argc, char** argv) {
             result = cli::run_ls(global);
         } else if (deploy->parsed()) {
             result = cli::run_deploy(global, deploy_options);
+        } else if (diff->parsed()) {
+            result = cli::run_diff(global, diff_options);
+        } else if (destroy->parsed()) {
+            result = cli::run_destroy(global, destroy_options);
         } else if (run->parsed()) {
             result = cli::run_jobs(global, run_options);
         } else if (up->parsed()) {

@@ -33,6 +33,8 @@ struct StackDeployment {
     // which may be while the stack is still being created (a cluster's bootstrap actions need
     // their scripts in place before the stack can finish).
     std::vector<std::string> asset_buckets;
+    // Buckets the stack keeps when deleted (DeletionPolicy Retain): destroy reports or purges them.
+    std::vector<std::string> retained_buckets;
 };
 
 struct DeployOptions {

@@ -11,6 +11,7 @@ int exit_status(const Error& e) {
         case ErrorKind::aws:
         case ErrorKind::network:
         case ErrorKind::internal:
+        case ErrorKind::differences:
             return 1;
         case ErrorKind::interrupted:
             return 130;

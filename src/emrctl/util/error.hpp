@@ -18,6 +18,7 @@ enum class ErrorKind {
     network,      // the request never got an answer: exit 1
     internal,     // a bug in emrctl: exit 1
     interrupted,  // the user pressed Ctrl-C and emrctl stopped cleanly: exit 130, as shells do
+    differences,  // `diff --fail` found some: exit 1, as diff(1) does
 };
 
 // Where in a project file a problem is. Lines and columns count from 1; 0 means unknown.

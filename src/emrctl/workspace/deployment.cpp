@@ -24,7 +24,9 @@ deploy::ProjectDeployment deployment_of(const LoadedProject& loaded, const Synth
         d.stacks.push_back({.name = s.name,
                             .template_body = cfn::to_json(s.body),
                             .tags = {{stacks::k_project_tag, loaded.project.name}},
-                            .asset_buckets = buckets});
+                            .asset_buckets = buckets,
+                            .retained_buckets = {stacks::data_bucket_name(loaded.project),
+                                                 stacks::logs_bucket_name(loaded.project)}});
     }
     return d;
 }
