@@ -36,6 +36,9 @@ fi
 rm -f "$outdir/port" "$outdir/pid" "$outdir/endpoint" "$outdir/env.sh"
 
 log=$outdir/emulator.log
+# Emptied here, not by the background redirection below: until the child gets to it, the loop
+# would read the READY line of the previous emulator's log and report its dead port.
+: >"$log"
 # setsid: the emulator outlives this script (CTest runs setup and cleanup as separate tests) and
 # gets its own process group, so stop.sh can signal exactly it.
 setsid "$python" "$here/emulator.py" --max-lifetime "$lifetime" "$@" </dev/null >"$log" 2>&1 &
