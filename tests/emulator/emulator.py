@@ -75,6 +75,7 @@ import moto  # noqa: E402
 from moto import settings as moto_settings  # noqa: E402
 from moto.cloudformation.models import Event as CfnEvent  # noqa: E402
 from moto.cloudformation.models import CloudFormationBackend, cloudformation_backends  # noqa: E402
+from moto.cloudformation import responses as moto_cfn_responses  # noqa: E402
 from moto.cloudformation.parsing import ResourceMap  # noqa: E402
 from moto.core import DEFAULT_ACCOUNT_ID  # noqa: E402
 from moto.core.authorization import ActionAuthenticatorMixin  # noqa: E402
@@ -293,6 +294,19 @@ def _delete_resource_once(self: ResourceMap, parsed: Any, resource_json: dict[st
 
 
 ResourceMap._delete_resource = _delete_resource_once  # type: ignore[method-assign]
+
+_moto_stack_from_s3_url = moto_cfn_responses.get_stack_from_s3_url
+
+
+def _stack_from_s3_url(template_url: str, account_id: str, partition: str) -> str:
+    # moto reads a path-style TemplateURL (http://host/bucket/key) only when the host is
+    # "localhost"; ours is 127.0.0.1.
+    return _moto_stack_from_s3_url(
+        template_url.replace("//127.0.0.1:", "//localhost:", 1), account_id, partition
+    )
+
+
+moto_cfn_responses.get_stack_from_s3_url = _stack_from_s3_url
 
 
 # ------------------------------------------------------------------------------------------------

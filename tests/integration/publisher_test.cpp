@@ -16,6 +16,7 @@
 #include <emrctl/aws/services/s3/objects.hpp>
 #include <emrctl/aws/sha256.hpp>
 #include <emrctl/deploy/asset_publisher.hpp>
+#include <emrctl/deploy/stack_deployment.hpp>
 
 namespace emrctl::deploy {
 namespace {
@@ -214,6 +215,27 @@ TEST_F(Publisher, AConnectionDroppedMidPartIsRetried) {
     auto published = publish_assets(*m_client, assets, m_options);
     ASSERT_TRUE(published) << published.error().message;
     EXPECT_EQ(object_size("data/big.bin"), 17 * k_mib);
+}
+
+// Not the publisher, but the same emulator plumbing: a template over the inline limit (lowered
+// here, so that a small one will do) goes through the staging bucket, made once.
+TEST_F(Publisher, ATemplateOverTheInlineLimitGoesThroughTheStagingBucket) {
+    const StackDeployment stack{
+        .name = "staged",
+        .template_body = R"({"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}})"};
+    DeployOptions options;
+    options.inline_template_limit = 10;
+    const Clock instant{.now = [] { return std::chrono::steady_clock::now(); },
+                        .sleep = [](std::chrono::milliseconds) {}};
+    for (const auto outcome : {StackOutcome::created, StackOutcome::unchanged}) {
+        auto deployed = deploy_stack(*m_client, stack, options, instant, {}, {});
+        ASSERT_TRUE(deployed) << deployed.error().message;
+        EXPECT_EQ(deployed->outcome, outcome);
+    }
+    EXPECT_EQ(count_requests(0, "CreateBucket"), 2U);  // the test's own bucket, then staging
+    const auto staged = control("GET", "s3/objects?bucket=emrctl-staging-123456789012-us-east-1");
+    ASSERT_EQ(staged["objects"].size(), 1U);
+    EXPECT_TRUE(staged["objects"][0]["key"].get<std::string>().starts_with("templates/staged/"));
 }
 
 }  // namespace
