@@ -13,6 +13,7 @@ namespace {
 constexpr auto k_add = operation("AddJobFlowSteps");
 constexpr auto k_describe = operation("DescribeStep");
 constexpr auto k_list = operation("ListSteps");
+constexpr auto k_cancel = operation("CancelSteps");
 
 using nlohmann::json;
 using protocol::json_member;
@@ -122,6 +123,29 @@ Result<ListStepsOutput> parse_list_steps_response(const protocol::HttpResponse& 
     ListStepsOutput out{.marker = json_string(*body, "Marker")};
     for (const auto* step : protocol::json_objects(*body, "Steps")) {
         out.steps.push_back(read_step(*step));
+    }
+    return out;
+}
+
+HttpRequest make_cancel_steps_request(const CancelStepsInput& input,
+                                      const protocol::Endpoint& endpoint) {
+    const char* option = input.option == StepCancellationOption::terminate_process
+                             ? "TERMINATE_PROCESS"
+                             : "SEND_INTERRUPT";
+    return protocol::make_json_request(endpoint, k_target_prefix, k_cancel.name,
+                                       {{"ClusterId", input.cluster_id},
+                                        {"StepIds", input.step_ids},
+                                        {"StepCancellationOption", option}});
+}
+
+Result<CancelStepsOutput> parse_cancel_steps_response(const protocol::HttpResponse& response) {
+    auto body = protocol::read_json_response(k_cancel, response);
+    if (!body) return std::unexpected(std::move(body.error()));
+    CancelStepsOutput out;
+    for (const auto* info : protocol::json_objects(*body, "CancelStepsInfoList")) {
+        out.steps.push_back({.step_id = json_string(*info, "StepId"),
+                             .status = json_string(*info, "Status"),
+                             .reason = json_string(*info, "Reason")});
     }
     return out;
 }

@@ -1,7 +1,8 @@
 #pragma once
 
 // EMR steps: adding a job to a cluster (AddJobFlowSteps, a spark-submit through
-// command-runner.jar), following it (DescribeStep), and listing them (ListSteps).
+// command-runner.jar), following it (DescribeStep), listing them (ListSteps), and cancelling
+// them (CancelSteps).
 
 #include <optional>
 #include <string>
@@ -100,5 +101,30 @@ struct ListStepsOutput {
 HttpRequest make_list_steps_request(const ListStepsInput& input,
                                     const protocol::Endpoint& endpoint);
 Result<ListStepsOutput> parse_list_steps_response(const protocol::HttpResponse& response);
+
+// How a RUNNING step is stopped; a PENDING one is simply dropped from the queue.
+enum class StepCancellationOption { send_interrupt, terminate_process };
+
+struct CancelStepsInput {
+    std::string cluster_id;
+    std::vector<std::string> step_ids;
+    StepCancellationOption option = StepCancellationOption::send_interrupt;
+};
+
+// EMR's answer per step: the request was taken (SUBMITTED; the step becomes CANCEL_PENDING, then
+// CANCELLED) or refused (FAILED, with a reason: the step had already ended, for one).
+struct CancelStepInfo {
+    std::string step_id;
+    std::string status;  // "SUBMITTED" or "FAILED"
+    std::string reason;
+};
+
+struct CancelStepsOutput {
+    std::vector<CancelStepInfo> steps;
+};
+
+HttpRequest make_cancel_steps_request(const CancelStepsInput& input,
+                                      const protocol::Endpoint& endpoint);
+Result<CancelStepsOutput> parse_cancel_steps_response(const protocol::HttpResponse& response);
 
 }  // namespace emrctl::aws::emr

@@ -269,5 +269,42 @@ TEST(ListSteps, FiltersAndPages) {
     EXPECT_TRUE(empty->steps.empty());
 }
 
+TEST(CancelSteps, SendsTheStepsAndReadsEachAnswer) {
+    const auto request =
+        make_cancel_steps_request({.cluster_id = "j-1", .step_ids = {"s-1", "s-2"}}, k_endpoint);
+    EXPECT_EQ(header_of(request, "X-Amz-Target"), "ElasticMapReduce.CancelSteps");
+    EXPECT_EQ(nlohmann::json::parse(request.body), nlohmann::json::parse(R"({
+  "ClusterId": "j-1", "StepIds": ["s-1", "s-2"], "StepCancellationOption": "SEND_INTERRUPT"})"));
+    const auto terminate =
+        make_cancel_steps_request({.cluster_id = "j-1",
+                                   .step_ids = {"s-1"},
+                                   .option = StepCancellationOption::terminate_process},
+                                  k_endpoint);
+    EXPECT_EQ(nlohmann::json::parse(terminate.body)["StepCancellationOption"], "TERMINATE_PROCESS");
+
+    const auto output = parse_cancel_steps_response(answer(200, R"({"CancelStepsInfoList": [
+  {"StepId": "s-1", "Status": "SUBMITTED", "Reason": ""},
+  {"StepId": "s-2", "Status": "FAILED", "Reason": "Step s-2 is already in a final state"}]})"));
+    ASSERT_TRUE(output) << output.error().message;
+    ASSERT_EQ(output->steps.size(), 2u);
+    EXPECT_EQ(output->steps[0].step_id, "s-1");
+    EXPECT_EQ(output->steps[0].status, "SUBMITTED");
+    EXPECT_EQ(output->steps[1].status, "FAILED");
+    EXPECT_EQ(output->steps[1].reason, "Step s-2 is already in a final state");
+    const auto empty = parse_cancel_steps_response(answer(200, "{}"));
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(empty->steps.empty());
+}
+
+TEST(CancelSteps, ReportsTheServiceError) {
+    const auto output = parse_cancel_steps_response(answer(
+        400,
+        R"({"__type": "InvalidRequestException", "Message": "Cluster id 'j-9' is not valid."})"));
+    ASSERT_FALSE(output);
+    EXPECT_EQ(output.error().kind, ErrorKind::aws);
+    ASSERT_TRUE(output.error().aws);
+    EXPECT_EQ(output.error().aws->code, "InvalidRequestException");
+}
+
 }  // namespace
 }  // namespace emrctl::aws::emr
