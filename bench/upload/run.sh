@@ -7,13 +7,14 @@
 # bench/upload): faster than aws s3 sync, at least as fast as s5cmd, peak RSS < 100 MiB, a
 # no-change run < 1 s.
 #
-#   bench/upload/run.sh [--runs N] [--concurrency C] [--tools emrctl,aws,s5cmd] [--build-dir DIR]
+#   bench/upload/run.sh [--runs N] [--concurrency C] [--tools LIST] [--build-dir DIR | --driver F]
 #
 # --runs N         runs of each tool (default 3; medians are reported)
 # --concurrency C  requests in flight for every tool (default 16), part size 16 MiB for all
 # --tools LIST     which tools to run (default emrctl,aws,s5cmd)
 # --build-dir DIR  a configured build tree (-DEMRCTL_BENCH=ON) to build emrctl_bench_upload in;
 #                  default: scripts/build.sh release, build/release
+# --driver FILE    an emrctl_bench_upload already built: used as it is, nothing is built
 # Environment: BENCH_STRICT=1 exits 3 when a target is missed (default: report only);
 # BENCH_NO_WAIT=1 does not wait for other builds (ninja, make, cargo, go build) to finish
 # before measuring; BENCH_MAX_WAIT=S waits at most S seconds (default 1200).
@@ -28,6 +29,7 @@ runs=3
 concurrency=16
 tools=emrctl,aws,s5cmd
 build_dir=""
+driver=""
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [ $# -gt 0 ]; do
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
         --concurrency) concurrency=${2:?--concurrency needs a number}; shift 2 ;;
         --tools) tools=${2:?--tools needs a list}; shift 2 ;;
         --build-dir) build_dir=${2:?--build-dir needs a folder}; shift 2 ;;
+        --driver) driver=$(realpath "${2:?--driver needs a file}"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -64,10 +67,10 @@ fi
 s5cmd="$cache/bin/s5cmd"
 aws="$cache/venv/bin/aws"
 versitygw="$cache/bin/versitygw"
-if [[ ",$tools," == *,emrctl,* ]]; then
+if [[ ",$tools," == *,emrctl,* ]] && [ -z "$driver" ]; then
     if [ -n "$build_dir" ]; then
         log "building emrctl_bench_upload in $build_dir"
-        cmake --build "$build_dir" --target emrctl_bench_upload >"$cache/build.log" 2>&1 \
+        cmake --build "$build_dir" --target emrctl_bench_upload -j 2 >"$cache/build.log" 2>&1 \
             || { tail -n 30 "$cache/build.log" >&2; exit 1; }
     else
         build_dir="$root/build/release"
@@ -76,7 +79,10 @@ if [[ ",$tools," == *,emrctl,* ]]; then
             || { tail -n 30 "$cache/build.log" >&2; exit 1; }
     fi
     driver="$build_dir/bench/emrctl_bench_upload"
-    [ -x "$driver" ] || { echo "run.sh: no driver at $driver" >&2; exit 1; }
+fi
+if [[ ",$tools," == *,emrctl,* ]] && [ ! -x "$driver" ]; then
+    echo "run.sh: no driver at $driver" >&2
+    exit 1
 fi
 
 # 2. The dataset, once: data/big.bin (1 GiB of AES-CTR keystream: incompressible and
