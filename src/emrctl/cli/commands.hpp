@@ -53,6 +53,8 @@ struct RunOptions {
     std::vector<std::string> jobs;  // empty: all
     bool local = false;
     bool all_jobs = false;  // `up`: every job, after a deploy
+    bool no_wait = false;   // EMR: return once the steps are added
+    bool cancel = false;    // EMR: cancel the jobs' latest steps instead of running them
 };
 Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options);
 
@@ -67,6 +69,7 @@ struct LogsOptions {
     std::string job;
     LogStream stream = LogStream::failures_first;
     bool local = false;
+    bool follow = false;  // wait for the step to end and for EMR to push its logs
 };
 Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options);
 

@@ -44,7 +44,10 @@ void JobPrinter::operator()(const jobs::JobEvent& event) {
             [&](const jobs::Notice& n) { m_notes << "note: " << n.text << "\n"
                                                  << std::flush; },
             [&](const jobs::JobStarted& s) {
-                m_out << s.run.job << ": RUNNING (step " << s.run.step_id << ")\n" << std::flush;
+                // EMR steps report PENDING, then RUNNING; a local run starts RUNNING.
+                m_out << s.run.job << ": " << jobs::state_name(s.run.state) << " (step "
+                      << s.run.step_id << ")\n"
+                      << std::flush;
             },
             [&](const jobs::JobEnded& e) {
                 const auto& r = e.run;

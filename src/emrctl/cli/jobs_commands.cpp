@@ -1,16 +1,23 @@
+#include <chrono>
 #include <iostream>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
+#include <emrctl/cli/aws_access.hpp>
 #include <emrctl/cli/commands.hpp>
 #include <emrctl/cli/format.hpp>
 #include <emrctl/cli/job_printer.hpp>
 #include <emrctl/config/bucket_layout.hpp>
+#include <emrctl/deploy/clock.hpp>
+#include <emrctl/jobs/emr_outputs.hpp>
+#include <emrctl/jobs/emr_runner.hpp>
+#include <emrctl/jobs/emr_steps.hpp>
 #include <emrctl/jobs/local_layout.hpp>
 #include <emrctl/jobs/local_runner.hpp>
 #include <emrctl/jobs/log_files.hpp>
 #include <emrctl/jobs/run_history.hpp>
+#include <emrctl/util/interrupt.hpp>
 #include <emrctl/workspace/project_loader.hpp>
 
 namespace emrctl::cli {
@@ -18,16 +25,6 @@ namespace emrctl::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Until deploy lands, jobs run only on the local Spark.
-Result<void> require_local(bool local, const std::string& command) {
-    if (local) return ok();
-    return fail(ErrorKind::usage,
-                "`emrctl " + command +
-                    "` on EMR needs a deployed cluster, and "
-                    "this emrctl cannot deploy yet",
-                "add --local to use a local Spark with the same jobs and layout");
-}
 
 Result<workspace::LoadedProject> load(const GlobalOptions& global) {
     return workspace::load_project({.location = global.file, .context = global.context});
@@ -57,12 +54,7 @@ Result<jobs::JobRun> latest_run(const fs::path& project_dir, const config::Proje
     return *run;
 }
 
-}  // namespace
-
-Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options) {
-    if (auto local = require_local(options.local, options.all_jobs ? "up" : "run"); !local) {
-        return local;
-    }
+Result<void> run_jobs_local(const GlobalOptions& global, const RunOptions& options) {
     auto loaded = load(global);
     if (!loaded) return std::unexpected(loaded.error());
     JobPrinter printer(std::cout, std::cerr, global.output, true);
@@ -100,8 +92,7 @@ Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options) {
     return ok();
 }
 
-Result<void> run_status(const GlobalOptions& global, const StatusOptions& options) {
-    if (auto local = require_local(options.local, "status"); !local) return local;
+Result<void> run_status_local(const GlobalOptions& global, const StatusOptions& options) {
     auto loaded = load(global);
     if (!loaded) return std::unexpected(loaded.error());
     auto selected = jobs::select_jobs(loaded->project, options.job.empty()
@@ -134,8 +125,7 @@ Result<void> run_status(const GlobalOptions& global, const StatusOptions& option
     return ok();
 }
 
-Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options) {
-    if (auto local = require_local(options.local, "logs"); !local) return local;
+Result<void> run_logs_local(const GlobalOptions& global, const LogsOptions& options) {
     auto loaded = load(global);
     if (!loaded) return std::unexpected(loaded.error());
     auto run = latest_run(loaded->dir, loaded->project, options.job);
@@ -170,8 +160,7 @@ Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options) {
     return ok();
 }
 
-Result<void> run_outputs(const GlobalOptions& global, const OutputsOptions& options) {
-    if (auto local = require_local(options.local, "outputs"); !local) return local;
+Result<void> run_outputs_local(const GlobalOptions& global, const OutputsOptions& options) {
     auto loaded = load(global);
     if (!loaded) return std::unexpected(loaded.error());
     auto selected = jobs::select_jobs(loaded->project, {options.job});
@@ -207,6 +196,259 @@ Result<void> run_outputs(const GlobalOptions& global, const OutputsOptions& opti
               << human_bytes(bytes) << ") of " << job.name << "'s outputs to " << target.string()
               << "/\n";
     return ok();
+}
+
+// The project, its AWS client and its cluster: what every EMR command starts from.
+struct OnEmr {
+    workspace::LoadedProject loaded;
+    aws::Client client;
+    jobs::EmrCluster cluster;
+};
+
+Result<OnEmr> open_emr(const GlobalOptions& global, workspace::LoadedProject loaded,
+                       jobs::ClusterUse use) {
+    auto client = open_client(global, loaded.project);
+    if (!client) return std::unexpected(client.error());
+    auto cluster = jobs::find_cluster(*client, loaded.project, use);
+    if (!cluster) return std::unexpected(cluster.error());
+    return OnEmr{std::move(loaded), std::move(*client), std::move(*cluster)};
+}
+
+Result<OnEmr> open_emr(const GlobalOptions& global, jobs::ClusterUse use) {
+    auto loaded = load(global);
+    if (!loaded) return std::unexpected(loaded.error());
+    return open_emr(global, std::move(*loaded), use);
+}
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+Result<void> report_summary(const GlobalOptions& global, const jobs::RunSummary& summary,
+                            const OnEmr& emr, bool waited) {
+    const auto outputs = "s3://" + emr.cluster.data_bucket + "/outputs/";
+    if (global.output == OutputFormat::json) {
+        nlohmann::ordered_json runs = nlohmann::ordered_json::array();
+        for (const auto& r : summary.runs)
+            runs.push_back(run_json(r));
+        std::cout << nlohmann::ordered_json{{"cluster", emr.cluster.id},
+                                            {"runs", runs},
+                                            {"outputs", outputs}}
+                         .dump(2)
+                  << "\n";
+    } else if (!waited) {
+        std::cout << "\nsubmitted " << summary.runs.size()
+                  << (summary.runs.size() == 1 ? " job" : " jobs") << " to cluster "
+                  << emr.cluster.id
+                  << ": `emrctl status` shows them, `emrctl logs JOB --follow` waits for one\n";
+    } else if (!summary.interrupted) {
+        std::size_t completed = 0;
+        for (const auto& r : summary.runs)
+            completed += r.state == jobs::JobState::completed;
+        std::cout << "\n"
+                  << completed << " of " << summary.runs.size() << " jobs completed; outputs in "
+                  << outputs << " (emrctl outputs JOB)\n";
+    }
+    if (summary.interrupted) {
+        return std::unexpected(
+            Error{.kind = ErrorKind::interrupted,
+                  .message = "detached: the steps keep running on cluster " + emr.cluster.id,
+                  .hint = "`emrctl status` shows them; `emrctl logs JOB --follow` waits for one "
+                          "to end and shows its logs; `emrctl run --cancel JOB` stops one"});
+    }
+    if (waited && !summary.all_completed()) {
+        return fail(ErrorKind::io, "not every job completed",
+                    "see the failure above; emrctl logs JOB --stderr shows the driver's whole "
+                    "stderr");
+    }
+    return ok();
+}
+
+Result<void> run_jobs_emr(const GlobalOptions& global, const RunOptions& options) {
+    Result<OnEmr> emr = fail(ErrorKind::internal, "unset");
+    if (options.all_jobs) {
+        auto deployed = deploy_project(global, std::cerr);
+        if (!deployed) return std::unexpected(deployed.error());
+        emr = open_emr(global, std::move(deployed->loaded), jobs::ClusterUse::run_jobs);
+    } else {
+        emr = open_emr(global, jobs::ClusterUse::run_jobs);
+    }
+    if (!emr) return std::unexpected(emr.error());
+    JobPrinter printer(std::cout, std::cerr, global.output, false);
+    const InterruptGuard guard;
+    if (options.cancel) {
+        if (options.jobs.empty()) {
+            return fail(ErrorKind::usage, "--cancel needs the jobs to cancel",
+                        "emrctl run --cancel JOB...");
+        }
+        auto summary = jobs::cancel_on_emr(emr->client, emr->loaded, emr->cluster, options.jobs,
+                                           deploy::real_clock(), std::ref(printer));
+        if (!summary) return std::unexpected(summary.error());
+        if (summary->interrupted) {
+            return fail(ErrorKind::interrupted, "stopped waiting: the cancellation goes on",
+                        "`emrctl status` shows when the steps are CANCELLED");
+        }
+        return ok();
+    }
+    const auto waiting = options.no_wait ? jobs::Waiting::no_wait : jobs::Waiting::until_done;
+    auto summary = jobs::run_on_emr(emr->client, emr->loaded, emr->cluster,
+                                    {.jobs = options.jobs, .waiting = waiting},
+                                    deploy::real_clock(), std::ref(printer));
+    if (!summary) return std::unexpected(summary.error());
+    return report_summary(global, *summary, *emr, waiting == jobs::Waiting::until_done);
+}
+
+Result<void> run_status_emr(const GlobalOptions& global, const StatusOptions& options) {
+    auto emr = open_emr(global, jobs::ClusterUse::read_results);
+    if (!emr) return std::unexpected(emr.error());
+    auto selected = jobs::select_jobs(
+        emr->loaded.project,
+        options.job.empty() ? std::vector<std::string>{} : std::vector<std::string>{options.job});
+    if (!selected) return std::unexpected(selected.error());
+    auto runs = jobs::latest_emr_runs(emr->client, emr->loaded, emr->cluster, *selected);
+    if (!runs) return std::unexpected(runs.error());
+
+    std::vector<std::vector<std::string>> rows{{"JOB", "STATE", "STEP", "ELAPSED", "REASON"}};
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < selected->size(); ++i) {
+        const auto& run = (*runs)[i];
+        const auto& name = (*selected)[i]->name;
+        if (!run) {
+            rows.push_back({name, "NEVER RUN", "", "", ""});
+            list.push_back({{"job", name}, {"state", nullptr}});
+            continue;
+        }
+        const auto until = run->ended_ms != 0 ? run->ended_ms : now_ms();
+        rows.push_back({name, std::string(jobs::state_name(run->state)), run->step_id,
+                        elapsed_text(run->started_ms, until), run->reason});
+        list.push_back(run_json(*run));
+    }
+    if (global.output == OutputFormat::json) {
+        std::cout << nlohmann::ordered_json{{"cluster", emr->cluster.id},
+                                            {"cluster_state", emr->cluster.state},
+                                            {"jobs", list}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::cout << "cluster " << emr->cluster.id << " (" << emr->cluster.state << ")\n"
+                  << table(rows);
+    }
+    return ok();
+}
+
+Result<void> run_logs_emr(const GlobalOptions& global, const LogsOptions& options) {
+    auto emr = open_emr(global, jobs::ClusterUse::read_results);
+    if (!emr) return std::unexpected(emr.error());
+    auto selected = jobs::select_jobs(emr->loaded.project, {options.job});
+    if (!selected) return std::unexpected(selected.error());
+    auto runs = jobs::latest_emr_runs(emr->client, emr->loaded, emr->cluster, *selected);
+    if (!runs) return std::unexpected(runs.error());
+    const auto& run = runs->front();
+    if (!run) {
+        return fail(ErrorKind::usage,
+                    "job \"" + options.job + "\" has not run on cluster " + emr->cluster.id,
+                    "run it: emrctl run " + options.job);
+    }
+    const auto wanted = options.stream == LogStream::stdout_only   ? jobs::LogsWanted::stdout_log
+                        : options.stream == LogStream::stderr_only ? jobs::LogsWanted::stderr_log
+                                                                   : jobs::LogsWanted::either;
+    JobPrinter printer(std::cout, std::cerr, global.output, false);
+    const InterruptGuard guard;
+    auto logs = jobs::read_step_logs(emr->client, emr->cluster, *run, wanted,
+                                     options.follow ? jobs::Follow::until_pushed : jobs::Follow::no,
+                                     deploy::real_clock(), std::ref(printer));
+    if (!logs) return std::unexpected(logs.error());
+    const bool have = wanted == jobs::LogsWanted::stdout_log ? logs->stdout_text.has_value()
+                      : wanted == jobs::LogsWanted::stderr_log
+                          ? logs->stderr_text.has_value()
+                          : logs->stdout_text || logs->stderr_text;
+    if (!have) {
+        const auto state = std::string(jobs::state_name(logs->run.state));
+        return fail(ErrorKind::io,
+                    "no logs for " + options.job + " (step " + run->step_id + ", " + state +
+                        ") in " + logs->location + " yet",
+                    std::string(jobs::is_final(logs->run.state)
+                                    ? "EMR pushes a step's logs to S3 every few minutes"
+                                    : "EMR pushes a step's logs to S3 every few minutes while it "
+                                      "runs") +
+                        ": `emrctl logs " + options.job + " --follow` waits for them");
+    }
+    const auto out = logs->stdout_text.value_or("");
+    const auto err = logs->stderr_text.value_or("");
+    if (options.stream == LogStream::stdout_only) {
+        std::cout << out;
+    } else if (options.stream == LogStream::stderr_only) {
+        std::cout << err;
+    } else if (logs->run.state == jobs::JobState::failed) {
+        // Failures first: the reason and the traceback are what the user came for.
+        std::cout << "==> why " << run->job << " failed (step " << run->step_id << ") <==\n";
+        if (!logs->run.reason.empty()) std::cout << logs->run.reason << "\n";
+        std::cout << jobs::failure_excerpt(out, err);
+        if (!out.empty()) std::cout << "\n==> stdout of " << run->job << " <==\n" << out;
+        std::cout << "\n(the driver's whole stderr: emrctl logs " << run->job << " --stderr)\n";
+    } else {
+        std::cout << out;
+    }
+    return ok();
+}
+
+Result<void> run_outputs_emr(const GlobalOptions& global, const OutputsOptions& options) {
+    auto emr = open_emr(global, jobs::ClusterUse::read_results);
+    if (!emr) return std::unexpected(emr.error());
+    auto selected = jobs::select_jobs(emr->loaded.project, {options.job});
+    if (!selected) return std::unexpected(selected.error());
+    const auto& job = *selected->front();
+    const fs::path target = options.output_dir.empty()
+                                ? fs::path("outputs") / config::folder_name(job)
+                                : fs::path(options.output_dir);
+    const InterruptGuard guard;
+    auto report = jobs::download_outputs(emr->client, emr->cluster.data_bucket, job, target);
+    if (!report) return std::unexpected(report.error());
+    if (global.output == OutputFormat::json) {
+        std::cout << nlohmann::ordered_json{{"source", report->source},
+                                            {"target", target.string()},
+                                            {"files", report->files},
+                                            {"bytes", report->bytes}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::cout << "downloaded " << report->files << (report->files == 1 ? " file" : " files")
+                  << " (" << human_bytes(report->bytes) << ") of " << job.name << "'s outputs from "
+                  << report->source << " to " << target.string() << "/\n";
+    }
+    return ok();
+}
+
+Result<void> emr_only(bool flag, const std::string& name, bool local) {
+    if (!flag || !local) return ok();
+    return fail(ErrorKind::usage, name + " applies to jobs on EMR, not to --local runs",
+                "a local run is followed to its end; Ctrl-C stops it");
+}
+
+}  // namespace
+
+Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options) {
+    if (auto allowed = emr_only(options.no_wait, "--no-wait", options.local); !allowed)
+        return allowed;
+    if (auto allowed = emr_only(options.cancel, "--cancel", options.local); !allowed)
+        return allowed;
+    return options.local ? run_jobs_local(global, options) : run_jobs_emr(global, options);
+}
+
+Result<void> run_status(const GlobalOptions& global, const StatusOptions& options) {
+    return options.local ? run_status_local(global, options) : run_status_emr(global, options);
+}
+
+Result<void> run_logs(const GlobalOptions& global, const LogsOptions& options) {
+    if (auto allowed = emr_only(options.follow, "--follow", options.local); !allowed)
+        return allowed;
+    return options.local ? run_logs_local(global, options) : run_logs_emr(global, options);
+}
+
+Result<void> run_outputs(const GlobalOptions& global, const OutputsOptions& options) {
+    return options.local ? run_outputs_local(global, options) : run_outputs_emr(global, options);
 }
 
 }  // namespace emrctl::cli

@@ -98,10 +98,15 @@ int main(int argc, char** argv) {
     auto* run = app.add_subcommand("run", "Run jobs (all, or those named) and wait for them");
     run->add_option("jobs", run_options.jobs, "Jobs to run, in project order")->type_name("JOB");
     run->add_flag("--local", run_options.local, "Run on a local Spark");
+    run->add_flag("--no-wait", run_options.no_wait,
+                  "EMR: return once the steps are added (emrctl status follows them)");
+    run->add_flag("--cancel", run_options.cancel,
+                  "EMR: cancel the named jobs' pending or running steps");
 
     cli::RunOptions up_options{.all_jobs = true};
     auto* up = app.add_subcommand("up", "Deploy, then run every job: the one-shot");
     up->add_flag("--local", up_options.local, "Run every job on a local Spark instead");
+    up->add_flag("--no-wait", up_options.no_wait, "Return once the steps are added");
 
     cli::StatusOptions status_options;
     auto* status = app.add_subcommand("status", "The state of the jobs' latest runs");
@@ -116,6 +121,8 @@ int main(int argc, char** argv) {
     auto* stdout_flag = logs->add_flag("--stdout", only_stdout, "Only the driver's stdout");
     logs->add_flag("--stderr", only_stderr, "Only the driver's stderr")->excludes(stdout_flag);
     logs->add_flag("--local", logs_options.local, "Runs on the local Spark");
+    logs->add_flag("--follow", logs_options.follow,
+                   "EMR: wait until the step ends and EMR has pushed its logs");
 
     cli::OutputsOptions outputs_options;
     auto* outputs = app.add_subcommand("outputs", "Copy a job's outputs here");
