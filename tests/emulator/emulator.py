@@ -92,7 +92,7 @@ from moto.moto_server.werkzeug_app import (  # noqa: E402
     MotoRequestHandler,
     create_backend_app,
 )
-from moto.s3.models import s3_backends  # noqa: E402
+from moto.s3.models import FakeBucket, s3_backends  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 from werkzeug.wrappers import Request, Response  # noqa: E402
 
@@ -225,10 +225,22 @@ ResourceMap.update = _update_in_dependency_order  # type: ignore[method-assign]
 _moto_execute_change_set = CloudFormationBackend.execute_change_set
 
 
+_importing = threading.local()
+
+
 def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack_name: str | None = None):
-    # moto's ExecuteChangeSet swaps in the new template but never re-reads it, so the stack's
-    # Outputs stay those of the template before (none, for a CREATE change set)...
-    _moto_execute_change_set(self, change_set_name, stack_name)
+    # moto has no IMPORT change sets: it runs one as a CREATE, whose buckets would collide with
+    # the existing ones they are meant to adopt. While one runs, adopt instead (_adopt_bucket).
+    change_set = self.change_sets.get(change_set_name) or next(
+        (cs for cs in self.change_sets.values() if cs.change_set_name == change_set_name), None
+    )
+    _importing.active = change_set is not None and change_set.change_set_type == "IMPORT"
+    try:
+        # moto's ExecuteChangeSet swaps in the new template but never re-reads it, so the stack's
+        # Outputs stay those of the template before (none, for a CREATE change set)...
+        _moto_execute_change_set(self, change_set_name, stack_name)
+    finally:
+        _importing.active = False
     for stack in self.stacks.values():
         if stack.name == stack_name or stack.stack_id == stack_name or any(
             cs.change_set_id == change_set_name or cs.change_set_name == change_set_name
@@ -244,6 +256,40 @@ def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack
 
 CloudFormationBackend.execute_change_set = _execute_change_set  # type: ignore[method-assign]
 
+
+class _NoOutputs(dict):  # type: ignore[type-arg]
+    exports: list[Any] = []
+
+
+_moto_delete_stack = CloudFormationBackend.delete_stack
+
+
+def _delete_stack(self: CloudFormationBackend, name_or_stack_id: str) -> None:
+    # moto resolves a stack's outputs lazily, creating the resources they name when they are not
+    # there: describing a deleted stack (by its id, as CloudFormation allows) would bring its
+    # roles, buckets... back to life. A deleted stack has no outputs.
+    _moto_delete_stack(self, name_or_stack_id)
+    for stack in self.deleted_stacks.values():
+        stack.output_map = _NoOutputs()
+
+
+CloudFormationBackend.delete_stack = _delete_stack  # type: ignore[method-assign]
+
+_moto_bucket_from_cfn = FakeBucket.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+
+
+def _adopt_bucket(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str,
+                  region_name: str, **kwargs: Any) -> Any:
+    if getattr(_importing, "active", False):
+        existing = _s3(account_id).buckets.get(resource_name)
+        if existing is not None:
+            return existing
+    return _moto_bucket_from_cfn(cls, resource_name, cloudformation_json, account_id, region_name,
+                                 **kwargs)
+
+
+FakeBucket.create_from_cloudformation_json = classmethod(_adopt_bucket)  # type: ignore[method-assign,assignment]
+
 _moto_delete_resource = ResourceMap._delete_resource
 
 
@@ -253,6 +299,7 @@ def _delete_network_resource(self: ResourceMap, parsed: Any, resource_json: dict
     # CloudFormation deletes them all; do it through moto's EC2 backend. The delete loop calling
     # this retries what fails in later passes, so dependency order sorts itself out.
     from moto.ec2.models import ec2_backends
+    from moto.iam.models import iam_backends
 
     ec2 = ec2_backends[self._account_id][self._region_name]
     kind = resource_json.get("Type")
@@ -280,6 +327,23 @@ def _delete_network_resource(self: ResourceMap, parsed: Any, resource_json: dict
         ec2.release_address(allocation_id=getattr(parsed, "allocation_id", None))
     elif kind == "AWS::EC2::Route":
         pass  # goes with its route table
+    elif kind == "AWS::IAM::InstanceProfile":
+        iam = iam_backends[self._account_id]["global"]
+        for role in list(parsed.roles):
+            iam.remove_role_from_instance_profile(parsed.name, role.name)
+        iam.delete_instance_profile(parsed.name)
+    elif kind == "AWS::IAM::Role":
+        # moto leaves a role with managed or inline policies in place: detach them first.
+        iam = iam_backends[self._account_id]["global"]
+        role = iam.get_role(pid)
+        for arn in list(role.managed_policies):
+            iam.detach_role_policy(arn, role.name)
+        for name in list(role.policies):
+            iam.delete_role_policy(role.name, name)
+        for profile in list(iam.instance_profiles.values()):
+            if any(r.name == role.name for r in profile.roles):
+                iam.remove_role_from_instance_profile(profile.name, role.name)
+        iam.delete_role(role.name)
     else:
         _moto_delete_resource(self, parsed, resource_json)
 

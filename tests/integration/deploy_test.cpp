@@ -176,24 +176,21 @@ TEST_F(Deploy, ACreateThatRollsBackShowsTheFailedResourceAndTheNextDeployCreates
                           "exists"),
               npos)
         << report;
-    // PRODUCT BUG (cli/error_printer.cpp, format_error): an error with `problems` prints them but
-    // drops its own hint, so the "fix: … run `emrctl deploy` again" line of stack_failure() never
-    // reaches the user.
+    // What to do comes after the causes.
     EXPECT_NE(report.find("fix: "), npos) << report;
     EXPECT_NE(report.find("`emrctl deploy` again"), npos) << report;
 
     control().del("cloudformation/stack-rules");
-    // PRODUCT BUG (stacks: DataBucket and LogsBucket have DeletionPolicy Retain): moto keeps the
-    // buckets of the rolled-back create, as CloudFormation does for every bucket it had created
-    // before the failure (Retain applies to a rolled-back create; RetainExceptOnCreate does not).
-    // The deploy deletes the ROLLBACK_COMPLETE stack, then its create fails with
-    // "ExecuteChangeSet: BucketAlreadyExists" — see ACreateThatFailsAfterTheBuckets… below.
+    // The retained buckets outlived the rollback (moto keeps DataBucket although it "failed";
+    // CloudFormation keeps every Retain bucket it had created): the next deploy deletes the
+    // rolled-back stack, adopts them through an import, then updates the stack with the rest.
     const auto again = emrctl({"deploy"});
     EXPECT_EQ(again.status, 0) << again.err;
     EXPECT_NE(again.err.find("deleting it to create it again"), npos) << again.err;
+    EXPECT_NE(again.err.find("adopting s3://"), npos) << again.err;
     const auto created = stack("quickstart");
     ASSERT_FALSE(created.is_null());
-    EXPECT_EQ(created["status"], "CREATE_COMPLETE");
+    EXPECT_EQ(created["status"], "UPDATE_COMPLETE");  // the import, then the rest
 }
 
 TEST_F(Deploy, ACreateThatFailsAfterTheBucketsWereCreatedCanBeDeployedAgain) {
@@ -215,16 +212,14 @@ TEST_F(Deploy, ACreateThatFailsAfterTheBucketsWereCreatedCanBeDeployedAgain) {
     EXPECT_EQ(stack("quickstart")["status"], "ROLLBACK_COMPLETE");
 
     control().del("cloudformation/stack-rules");
-    // PRODUCT BUG: the buckets are DeletionPolicy Retain, so CloudFormation keeps them when it
-    // rolls the create back (as moto does here); deleting the ROLLBACK_COMPLETE stack keeps them
-    // too, and the new create fails on the same bucket names ("BucketAlreadyExists" here,
-    // "quickstart-data-… already exists" on AWS), deploy after deploy. RetainExceptOnCreate (or
-    // ExecuteChangeSet's RetainExceptOnCreate=true) would let a rolled-back create clean up.
+    // CloudFormation keeps the Retain buckets of a rolled-back create: the next deploy adopts
+    // them instead of failing on their names.
     const auto again = emrctl({"deploy"});
     EXPECT_EQ(again.status, 0) << again.err;
+    EXPECT_NE(again.err.find("adopting s3://"), npos) << again.err;
     const auto created = stack("quickstart");
     ASSERT_FALSE(created.is_null());
-    EXPECT_EQ(created["status"], "CREATE_COMPLETE");
+    EXPECT_EQ(created["status"], "UPDATE_COMPLETE");  // the import, then the rest
 }
 
 TEST_F(Deploy, ThrottledCloudFormationCallsAreRetried) {
@@ -427,6 +422,21 @@ TEST_F(DeployDestroy, WithoutPurgeTheBucketsAreKeptAndNamed) {
     EXPECT_NE(r.out.find(data), npos) << r.out;
     EXPECT_NE(r.out.find(logs), npos) << r.out;
     EXPECT_NE(r.out.find("Kept"), npos) << r.out;
+}
+
+TEST_F(DeployDestroy, ADeployAfterADestroyThatKeptTheBucketsAdoptsThemAndUploadsNothing) {
+    if (!has_command("destroy")) GTEST_SKIP() << "emrctl has no destroy command yet";
+    deploy_ok();
+    const auto data = output("DataBucketName");
+    ASSERT_EQ(emrctl({"destroy", "--yes"}).status, 0);
+    const auto since = control().last_seq();
+    const auto again = emrctl({"deploy"});
+    EXPECT_EQ(again.status, 0) << again.err;
+    EXPECT_NE(again.err.find("adopting s3://" + data), npos) << again.err;
+    EXPECT_EQ(stack("quickstart")["status"], "UPDATE_COMPLETE");
+    // The files kept in the bucket are still those the record lists: nothing goes up again.
+    EXPECT_TRUE(control().requests(since, "s3", "PutObject").size() <= 1U);
+    EXPECT_NE(again.err.find("0 uploaded"), npos) << again.err;
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ Result<void> confirm(const GlobalOptions& global, const deploy::ProjectDeploymen
               << ": the EMR cluster, its network and its roles.\n";
     for (const auto& s : d.stacks) {
         for (const auto& b : s.retained_buckets) {
-            std::cerr << (purge ? "  and DELETES bucket s3://" : "  keeping bucket s3://") << b
+            std::cerr << (purge ? "  and DELETES bucket s3://" : "  keeping bucket s3://") << b.name
                       << (purge ? " with every object version in it\n" : "\n");
         }
     }

@@ -81,6 +81,8 @@ std::string format_error(const Error& e, Style style) {
         out += e.message + "\n";
         for (const auto& p : e.problems)
             out += "\n" + format_problem(p, style);
+        // What to do about them all comes after them.
+        if (!e.hint.empty()) out += "\n  " + paint(style, "1;36", "fix:") + " " + e.hint + "\n";
     }
     for (const auto& c : e.context)
         out += "  (" + c + ")\n";

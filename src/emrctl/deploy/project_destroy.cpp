@@ -246,9 +246,9 @@ Result<std::size_t> purge_versions(const aws::Client& client, const std::string&
     }
 }
 
-Result<void> settle_buckets(const aws::Client& client, const std::vector<std::string>& buckets,
+Result<void> settle_buckets(const aws::Client& client, const std::vector<RetainedBucket>& buckets,
                             bool purge, const DeployEventSink& sink, DestroyResult& result) {
-    for (const auto& bucket : buckets) {
+    for (const auto& [_, bucket] : buckets) {
         auto there = bucket_exists(client, bucket);
         if (!there) return std::unexpected(there.error());
         if (!*there) continue;

@@ -207,6 +207,73 @@ void delete_change_set(const aws::Client& client, const std::string& change_set_
         cf::parse_delete_change_set_response);
 }
 
+// The retained buckets that outlived an earlier stack of this project, adopted into a new stack
+// through an import change set so that creating it does not fail on their names. true when the
+// stack now exists (holding them); false when there was nothing to adopt.
+Result<bool> adopt_retained_buckets(const aws::Client& client, const StackDeployment& stack,
+                                    const DeployOptions& options, const Clock& clock,
+                                    const DeployEventSink& sink) {
+    std::vector<RetainedBucket> found;
+    std::string names;
+    for (const auto& b : stack.retained_buckets) {
+        auto there = buckets_exist(client, {b.name});
+        if (!there) return std::unexpected(there.error());
+        if (!*there) continue;
+        found.push_back(b);
+        names += (names.empty() ? "s3://" : ", s3://") + b.name;
+    }
+    if (found.empty()) return false;
+    if (sink) {
+        sink(Notice{"adopting " + names + ", kept from an earlier deploy, into stack " +
+                    stack.name});
+    }
+    cf::CreateChangeSetInput create{
+        .stack_name = stack.name,
+        .change_set_name = change_set_name() + "-import",
+        .template_source = cf::TemplateBody{import_template(stack.template_body, found)},
+        .type = cf::ChangeSetType::import_resources,
+        .tags = stack.tags,
+        .client_token = client_token("emrctl-import"),
+        .description = "emrctl deploy: adopt retained buckets"};
+    for (const auto& b : found) {
+        create.resources_to_import.push_back({.resource_type = "AWS::S3::Bucket",
+                                              .logical_id = b.logical_id,
+                                              .identifier = {{"BucketName", b.name}}});
+    }
+    auto created = client.call(
+        Service::cloudformation,
+        [&](const Endpoint& e) { return cf::make_create_change_set_request(create, e); },
+        cf::parse_create_change_set_response);
+    if (!created) {
+        return std::unexpected(add_context(std::move(created.error()),
+                                           "while adopting the retained buckets of " + stack.name));
+    }
+    auto change_set = wait_for_change_set(client, stack.name, created->id, options, clock);
+    if (!change_set) return std::unexpected(change_set.error());
+    if (change_set->outcome != cf::ChangeSetOutcome::ready) {
+        return fail(ErrorKind::aws,
+                    "CloudFormation could not adopt " + names + " into stack " + stack.name + ": " +
+                        change_set->status_reason,
+                    "if these buckets are not this project's, change `name:` in emrctl.yaml; "
+                    "else empty and delete them (`emrctl destroy --purge`) and deploy again");
+    }
+    StackFollower follower(client, created->stack_id);
+    if (auto marked = follower.mark_start(); !marked) return std::unexpected(marked.error());
+    const cf::ExecuteChangeSetInput execute{.change_set_name = created->id,
+                                            .client_token = client_token("emrctl-exec")};
+    auto executed = client.call(
+        Service::cloudformation,
+        [&](const Endpoint& e) { return cf::make_execute_change_set_request(execute, e); },
+        cf::parse_execute_change_set_response);
+    if (!executed) return std::unexpected(executed.error());
+    auto followed = follower.follow(options.stack_wait, clock, sink);
+    if (!followed) return std::unexpected(followed.error());
+    if (!is_success(followed->status)) {
+        return std::unexpected(stack_failure(stack.name, followed->status, followed->events));
+    }
+    return true;
+}
+
 }  // namespace
 
 Result<std::optional<cf::Stack>> describe_stack(const aws::Client& client,
@@ -344,7 +411,13 @@ Result<StackDeployResult> deploy_stack(const aws::Client& client, const StackDep
                                        const std::function<void()>& buckets_ready) {
     auto current = settle(client, stack.name, options, clock, sink);
     if (!current) return std::unexpected(current.error());
-    const bool exists = current->has_value() && (*current)->status != "REVIEW_IN_PROGRESS";
+    const bool existed = current->has_value() && (*current)->status != "REVIEW_IN_PROGRESS";
+    bool exists = existed;
+    if (!exists && !stack.retained_buckets.empty()) {
+        auto adopted = adopt_retained_buckets(client, stack, options, clock, sink);
+        if (!adopted) return std::unexpected(adopted.error());
+        exists = *adopted;
+    }
 
     cf::TemplateSource source = cf::TemplateBody{stack.template_body};
     if (stack.template_body.size() > options.inline_template_limit) {
@@ -431,7 +504,7 @@ Result<StackDeployResult> deploy_stack(const aws::Client& client, const StackDep
             return std::unexpected(stack_failure(stack.name, followed->status, followed->events));
         }
         if (!ready && buckets_ready) buckets_ready();
-        result.outcome = exists ? StackOutcome::updated : StackOutcome::created;
+        result.outcome = existed ? StackOutcome::updated : StackOutcome::created;
     }
 
     auto final_stack = describe_stack(client, stack.name);

@@ -20,6 +20,7 @@
 #include <emrctl/aws/services/cloudformation/stacks.hpp>
 #include <emrctl/deploy/clock.hpp>
 #include <emrctl/deploy/deploy_events.hpp>
+#include <emrctl/deploy/retained_buckets.hpp>
 #include <emrctl/deploy/waiter.hpp>
 #include <emrctl/util/error.hpp>
 
@@ -33,8 +34,9 @@ struct StackDeployment {
     // which may be while the stack is still being created (a cluster's bootstrap actions need
     // their scripts in place before the stack can finish).
     std::vector<std::string> asset_buckets;
-    // Buckets the stack keeps when deleted (DeletionPolicy Retain): destroy reports or purges them.
-    std::vector<std::string> retained_buckets;
+    // Buckets the stack keeps when deleted: deploy adopts them when they outlived an earlier
+    // stack; destroy reports or purges them.
+    std::vector<RetainedBucket> retained_buckets;
 };
 
 struct DeployOptions {

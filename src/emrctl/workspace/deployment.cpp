@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include <emrctl/cfn/render.hpp>
+#include <emrctl/deploy/retained_buckets.hpp>
 #include <emrctl/stacks/naming.hpp>
 #include <emrctl/workspace/deployment.hpp>
 
@@ -20,13 +21,14 @@ deploy::ProjectDeployment deployment_of(const LoadedProject& loaded, const Synth
         }
     }
     for (const auto& s : synth.stacks) {
+        auto body = cfn::to_json(s.body);
+        auto retained = deploy::retained_buckets(body);
         // Today's one stack makes the data bucket; with more stacks, each would name its own.
         d.stacks.push_back({.name = s.name,
-                            .template_body = cfn::to_json(s.body),
+                            .template_body = std::move(body),
                             .tags = {{stacks::k_project_tag, loaded.project.name}},
                             .asset_buckets = buckets,
-                            .retained_buckets = {stacks::data_bucket_name(loaded.project),
-                                                 stacks::logs_bucket_name(loaded.project)}});
+                            .retained_buckets = std::move(retained)});
     }
     return d;
 }

@@ -82,6 +82,13 @@ std::string hint_for(const AwsDetail& detail, int retries) {
         return "this machine's clock is more than 5 minutes off: sync it (timedatectl set-ntp "
                "true)";
     }
+    if (classify_retry(detail) == Retryability::transient) {
+        const auto tried = retries <= 0 ? std::string()
+                                        : "; emrctl retried " + std::to_string(retries) +
+                                              (retries == 1 ? " time" : " times");
+        return "the service failed on its side" + tried +
+               ": run the command again in a few minutes; it picks up where it stopped";
+    }
     return {};
 }
 

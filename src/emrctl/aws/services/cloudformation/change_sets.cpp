@@ -53,6 +53,18 @@ void add_change_set_names(protocol::QueryParams& params, const std::string& chan
     if (!stack_name.empty()) params.add("StackName", stack_name);
 }
 
+std::string change_set_type_name(ChangeSetType type) {
+    switch (type) {
+        case ChangeSetType::create:
+            return "CREATE";
+        case ChangeSetType::update:
+            return "UPDATE";
+        case ChangeSetType::import_resources:
+            return "IMPORT";
+    }
+    return "UPDATE";
+}
+
 }  // namespace
 
 HttpRequest make_create_change_set_request(const CreateChangeSetInput& input,
@@ -72,7 +84,18 @@ HttpRequest make_create_change_set_request(const CreateChangeSetInput& input,
             names.push_back(capability_name(capability));
         params.add_list("Capabilities", names);
     }
-    params.add("ChangeSetType", input.type == ChangeSetType::create ? "CREATE" : "UPDATE");
+    params.add("ChangeSetType", change_set_type_name(input.type));
+    for (std::size_t i = 0; i < input.resources_to_import.size(); ++i) {
+        const auto& r = input.resources_to_import[i];
+        const auto member = "ResourcesToImport.member." + std::to_string(i + 1) + ".";
+        params.add(member + "ResourceType", r.resource_type);
+        params.add(member + "LogicalResourceId", r.logical_id);
+        for (std::size_t k = 0; k < r.identifier.size(); ++k) {
+            const auto entry = member + "ResourceIdentifier.entry." + std::to_string(k + 1) + ".";
+            params.add(entry + "key", r.identifier[k].first);
+            params.add(entry + "value", r.identifier[k].second);
+        }
+    }
     if (!input.tags.empty()) add_tags(params, input.tags);
     if (!input.client_token.empty()) params.add("ClientToken", input.client_token);
     if (!input.description.empty()) params.add("Description", input.description);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -34,7 +35,18 @@ using TemplateSource = std::variant<TemplateBody, TemplateUrl>;
 inline constexpr std::size_t k_max_template_body_bytes = 51'200;
 
 enum class Capability { iam, named_iam, auto_expand };
-enum class ChangeSetType { create, update };
+// import_resources: adopt existing resources (named by ResourcesToImport) into a stack, new or
+// not; the template then holds those resources (with a DeletionPolicy) and, for an existing
+// stack, what it already has.
+enum class ChangeSetType { create, update, import_resources };
+
+// A resource that exists outside CloudFormation, to adopt: its type, the logical id it gets, and
+// the properties that identify it (BucketName for AWS::S3::Bucket).
+struct ResourceToImport {
+    std::string resource_type;
+    std::string logical_id;
+    std::vector<std::pair<std::string, std::string>> identifier;
+};
 
 struct CreateChangeSetInput {
     std::string stack_name;
@@ -43,6 +55,7 @@ struct CreateChangeSetInput {
     std::vector<Parameter> parameters;  // none sent when empty
     std::vector<Capability> capabilities;
     ChangeSetType type = ChangeSetType::update;
+    std::vector<ResourceToImport> resources_to_import;  // import_resources only
     std::vector<Tag> tags;     // none sent when empty (an update then keeps the stack's tags)
     std::string client_token;  // makes a retried create idempotent; empty: none
     std::string description;

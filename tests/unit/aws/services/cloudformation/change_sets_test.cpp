@@ -49,6 +49,32 @@ TEST(CreateChangeSet, SendsATemplateUrlAndLeavesEmptyListsOut) {
               "ChangeSetType=UPDATE");
 }
 
+TEST(CreateChangeSet, SendsTheResourcesToImportWithTheirIdentifiers) {
+    const auto request = make_create_change_set_request(
+        CreateChangeSetInput{.stack_name = "s",
+                             .change_set_name = "c",
+                             .template_source = TemplateBody{"{}"},
+                             .type = ChangeSetType::import_resources,
+                             .resources_to_import = {{.resource_type = "AWS::S3::Bucket",
+                                                      .logical_id = "DataBucket",
+                                                      .identifier = {{"BucketName", "s-data-x"}}},
+                                                     {.resource_type = "AWS::S3::Bucket",
+                                                      .logical_id = "LogsBucket",
+                                                      .identifier = {{"BucketName", "s-logs-x"}}}}},
+        k_endpoint);
+    EXPECT_EQ(request.body,
+              "Action=CreateChangeSet&Version=2010-05-15&StackName=s&ChangeSetName=c&"
+              "TemplateBody=%7B%7D&ChangeSetType=IMPORT&"
+              "ResourcesToImport.member.1.ResourceType=AWS%3A%3AS3%3A%3ABucket&"
+              "ResourcesToImport.member.1.LogicalResourceId=DataBucket&"
+              "ResourcesToImport.member.1.ResourceIdentifier.entry.1.key=BucketName&"
+              "ResourcesToImport.member.1.ResourceIdentifier.entry.1.value=s-data-x&"
+              "ResourcesToImport.member.2.ResourceType=AWS%3A%3AS3%3A%3ABucket&"
+              "ResourcesToImport.member.2.LogicalResourceId=LogsBucket&"
+              "ResourcesToImport.member.2.ResourceIdentifier.entry.1.key=BucketName&"
+              "ResourcesToImport.member.2.ResourceIdentifier.entry.1.value=s-logs-x");
+}
+
 TEST(CreateChangeSet, ReadsTheIdsEvenUnderMotosRootName) {
     // moto answers with a <CreateStackResponse> root; only the Result element matters.
     const auto output = parse_create_change_set_response(answer(200, R"(
