@@ -43,6 +43,17 @@ TEST_F(Publisher, UploadsInPartsThenOnlyWhatChangedAndDeletesOnlyWhatItPublished
     EXPECT_EQ(object_size("outputs/job/part-0000"), 6U);  // never published: never deleted
 }
 
+TEST_F(Publisher, KeysAtTheBucketRootAreListedOnceForAll) {
+    const std::vector<AssetFile> assets{write("a.txt", 10, 1), write("b.txt", 20, 2),
+                                        write("c.txt", 30, 3), write("code/d.py", 40, 4)};
+    ASSERT_TRUE(publish_assets(*m_client, assets, m_options));
+    const auto seq = last_seq();
+    auto again = publish_assets(*m_client, assets, m_options);
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(again->plan.unchanged.size(), 4U);
+    EXPECT_EQ(count_requests(seq, "ListObjectsV2"), 2U);  // "" (one level) and "code/"
+}
+
 TEST_F(Publisher, AnObjectReplacedBehindItsBackIsUploadedAgain) {
     const std::vector<AssetFile> assets{write("code/a.py", 1000, 2)};
     ASSERT_TRUE(publish_assets(*m_client, assets, m_options));

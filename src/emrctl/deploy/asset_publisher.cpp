@@ -84,16 +84,18 @@ Result<Record> read_record(const aws::Client& client, const std::string& bucket)
 }
 
 // "code/", "data/"…: the first segment of a key, so that listing stays within what emrctl
-// publishes however large the rest of the bucket (outputs, logs) grows.
+// publishes however large the rest of the bucket (outputs, logs) grows. Keys at the root share
+// "", listed one level deep: one listing for them all, not one each.
 std::string top_prefix(const std::string& key) {
     const auto slash = key.find('/');
-    return slash == std::string::npos ? key : key.substr(0, slash + 1);
+    return slash == std::string::npos ? std::string() : key.substr(0, slash + 1);
 }
 
 Result<void> list_prefix(const aws::Client& client, const std::string& bucket,
                          const std::string& prefix,
                          std::map<std::string, aws::s3::ObjectSummary>& into) {
-    aws::s3::ListObjectsV2Input input{.bucket = bucket, .prefix = prefix};
+    aws::s3::ListObjectsV2Input input{
+        .bucket = bucket, .prefix = prefix, .delimiter = prefix.empty() ? "/" : ""};
     while (true) {
         auto page = client.call(
             Service::s3,
