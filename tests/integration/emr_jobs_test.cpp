@@ -115,6 +115,38 @@ TEST_F(EmrJobs, AFailedJobShowsEmrsReasonAndTheTracebackFromTheLogsBucket) {
     EXPECT_NE(r.err.find("not every job completed"), npos) << r.err;
 }
 
+TEST_F(EmrJobs, InClusterModeTheTracebackComesFromTheDriversContainerLogs) {
+    // spark-submit's own stderr names the YARN application; the driver's stderr is in the
+    // application master's container, as YARN aggregates it under the cluster's log folder.
+    const std::string application = "application_1700000000000_0001";
+    rule("pi", {{"state", "FAILED"},
+                {"logs",
+                 {{"stderr", "INFO Client: Submitted application " + application +
+                                 "\nException in thread \"main\" org.apache.spark.SparkException: "
+                                 "Application " +
+                                 application + " finished with failed status\n"}}}});
+    const auto logs = outputs()["quickstart"]["LogsBucketName"].get<std::string>();
+    const auto containers = "s3://" + logs + "/" + m_cluster + "/containers/" + application +
+                            "/container_1700000000000_0001_01_00000";
+    control().post("s3/objects", {{"uri", containers + "1/stderr.gz"},
+                                  {"text", std::string("INFO driver noise\n") + k_traceback},
+                                  {"gzip", true}});
+    control().post(
+        "s3/objects",
+        {{"uri", containers + "1/stdout.gz"}, {"text", "rows read: 17\n"}, {"gzip", true}});
+    control().post(
+        "s3/objects",
+        {{"uri", containers + "2/stderr.gz"}, {"text", "executor noise\n"}, {"gzip", true}});
+    const auto r = emrctl({"run", "pi"});
+    EXPECT_EQ(r.status, 1) << r.out << r.err;
+    EXPECT_NE(r.out.find("    ValueError: bad row 17"), npos) << r.out;
+    EXPECT_EQ(r.out.find("finished with failed status"), npos) << r.out;
+
+    const auto out = emrctl({"logs", "pi", "--stdout"});
+    EXPECT_EQ(out.status, 0) << out.err;
+    EXPECT_EQ(out.out, "rows read: 17\n");
+}
+
 TEST_F(EmrJobs, CancelAndWaitCancelsTheJobsAfterTheFailedOne) {
     set_on_failure("pi", "CANCEL_AND_WAIT");
     rule("pi", {{"state", "FAILED"}, {"logs", {{"stderr", k_traceback}}}});
@@ -264,6 +296,18 @@ TEST_F(EmrJobs, AnEndedClusterIsRefusedWithWhatToDo) {
         << r.err;
     EXPECT_NE(r.err.find("emrctl deploy"), npos) << r.err;
     EXPECT_TRUE(steps().empty());
+}
+
+TEST_F(EmrJobs, UpDeploysThenRunsEveryJobAndSaysWhereTheOutputsAre) {
+    // The stack is deployed already (and its cluster WAITING): up's deploy changes nothing.
+    rule("*", {{"state", "COMPLETED"}});
+    const auto r = emrctl({"up"});
+    EXPECT_EQ(r.status, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("pi: COMPLETED"), npos) << r.out;
+    EXPECT_NE(r.out.find("wordcount: COMPLETED"), npos) << r.out;
+    EXPECT_NE(r.out.find("2 of 2 jobs completed; outputs in s3://" + m_bucket + "/outputs/"), npos)
+        << r.out;
+    EXPECT_EQ(steps().size(), 2u);
 }
 
 class EmrJobsUndeployed : public EmrctlOnEmulator {};

@@ -286,6 +286,14 @@ Result<void> run_jobs_emr(const GlobalOptions& global, const RunOptions& options
         auto summary = jobs::cancel_on_emr(emr->client, emr->loaded, emr->cluster, options.jobs,
                                            deploy::real_clock(), std::ref(printer));
         if (!summary) return std::unexpected(summary.error());
+        if (global.output == OutputFormat::json) {
+            nlohmann::ordered_json runs = nlohmann::ordered_json::array();
+            for (const auto& r : summary->runs)
+                runs.push_back(run_json(r));
+            std::cout
+                << nlohmann::ordered_json{{"cluster", emr->cluster.id}, {"cancelled", runs}}.dump(2)
+                << "\n";
+        }
         if (summary->interrupted) {
             return fail(ErrorKind::interrupted, "stopped waiting: the cancellation goes on",
                         "`emrctl status` shows when the steps are CANCELLED");
@@ -360,10 +368,9 @@ Result<void> run_logs_emr(const GlobalOptions& global, const LogsOptions& option
                                      options.follow ? jobs::Follow::until_pushed : jobs::Follow::no,
                                      deploy::real_clock(), std::ref(printer));
     if (!logs) return std::unexpected(logs.error());
-    const bool have = wanted == jobs::LogsWanted::stdout_log ? logs->stdout_text.has_value()
-                      : wanted == jobs::LogsWanted::stderr_log
-                          ? logs->stderr_text.has_value()
-                          : logs->stdout_text || logs->stderr_text;
+    const bool have = wanted == jobs::LogsWanted::stdout_log   ? logs->out().has_value()
+                      : wanted == jobs::LogsWanted::stderr_log ? logs->err().has_value()
+                                                               : logs->out() || logs->err();
     if (!have) {
         const auto state = std::string(jobs::state_name(logs->run.state));
         return fail(ErrorKind::io,
@@ -375,8 +382,8 @@ Result<void> run_logs_emr(const GlobalOptions& global, const LogsOptions& option
                                       "runs") +
                         ": `emrctl logs " + options.job + " --follow` waits for them");
     }
-    const auto out = logs->stdout_text.value_or("");
-    const auto err = logs->stderr_text.value_or("");
+    const auto out = logs->out().value_or("");
+    const auto err = logs->err().value_or("");
     if (options.stream == LogStream::stdout_only) {
         std::cout << out;
     } else if (options.stream == LogStream::stderr_only) {

@@ -60,12 +60,12 @@ Result<std::vector<emr::Step>> list_steps(const aws::Client& client, const std::
 
 // The text shown under a failed job: the Python traceback, or why there is none yet.
 std::string failure_tail(const StepLogs& logs, const std::string& job) {
-    if (!logs.stderr_text && !logs.stdout_text) {
+    if (!logs.err() && !logs.out()) {
         return "EMR has not pushed the step's logs to " + logs.location +
                " yet (it does every few minutes): `emrctl logs " + job +
                " --follow` waits for them and shows them";
     }
-    return failure_excerpt(logs.stdout_text.value_or(""), logs.stderr_text.value_or(""));
+    return failure_excerpt(logs.out().value_or(""), logs.err().value_or(""));
 }
 
 // Follows the steps of `runs` (one per job of `jobs`) until every one has ended, reporting each
@@ -139,7 +139,7 @@ class StepFollower {
             auto logs = read_step_logs(m_client, m_cluster, run, LogsWanted::either, Follow::no,
                                        clock, m_events);
             if (!logs) return std::unexpected(logs.error());
-            ended.output = logs->stdout_text.value_or("");
+            ended.output = logs->out().value_or("");
             if (run.state == JobState::failed) ended.error_tail = failure_tail(*logs, run.job);
         }
         if (run.state == JobState::failed && job.on_failure != config::ActionOnFailure::continue_ &&
@@ -295,7 +295,7 @@ Result<std::vector<std::optional<JobRun>>> latest_emr_runs(
         if (!listed) return std::unexpected(listed.error());
         steps = std::move(*listed);
     }
-    if (known_ids.size() < jobs.size()) {
+    if (known_ids.size() < jobs.size() || steps.size() < known_ids.size()) {
         auto all = list_steps(client, cluster.id, {});
         if (!all) return std::unexpected(all.error());
         steps.insert(steps.end(), all->begin(), all->end());
@@ -303,16 +303,20 @@ Result<std::vector<std::optional<JobRun>>> latest_emr_runs(
     std::vector<std::optional<JobRun>> runs;
     for (const auto* job : jobs) {
         const auto recorded = history->latest(job->name);
-        // Steps come newest first.
-        const auto step = std::ranges::find_if(steps, [&](const emr::Step& s) {
-            return recorded ? s.id == recorded->step_id : s.name == job->name;
-        });
+        auto step = steps.end();
+        if (recorded) step = std::ranges::find(steps, recorded->step_id, &emr::Step::id);
+        // Steps come newest first; a record EMR no longer knows falls back to the name too.
+        if (step == steps.end()) {
+            step = std::ranges::find(steps, job->name, &emr::Step::name);
+        }
         if (step == steps.end()) {
             runs.emplace_back();
             continue;
         }
         auto run = job_run(job->name, *step);
-        if (recorded && run.reason.empty()) run.reason = recorded->reason;
+        if (recorded && recorded->step_id == run.step_id && run.reason.empty()) {
+            run.reason = recorded->reason;
+        }
         runs.emplace_back(std::move(run));
     }
     return runs;
@@ -387,25 +391,31 @@ Result<StepLogs> read_step_logs(const aws::Client& client, const EmrCluster& clu
     }
     StepLogs logs{.run = run, .location = err->uri().substr(0, err->uri().rfind('/') + 1)};
     auto fetch = [&]() -> Result<bool> {
-        if (wanted != LogsWanted::stderr_log) {
-            auto text = fetch_step_log(client, *out);
-            if (!text) return std::unexpected(text.error());
-            logs.stdout_text = std::move(*text);
-        }
-        if (wanted != LogsWanted::stdout_log) {
-            auto text = fetch_step_log(client, *err);
-            if (!text) return std::unexpected(text.error());
-            logs.stderr_text = std::move(*text);
+        auto out_text = fetch_step_log(client, *out);
+        if (!out_text) return std::unexpected(out_text.error());
+        logs.stdout_text = std::move(*out_text);
+        auto err_text = fetch_step_log(client, *err);
+        if (!err_text) return std::unexpected(err_text.error());
+        logs.stderr_text = std::move(*err_text);
+        // spark-submit names the YARN application whose containers hold the driver's logs.
+        const auto application = yarn_application_id(logs.stderr_text.value_or(""));
+        const auto containers =
+            application ? container_logs_prefix(cluster.log_uri, cluster.id, *application)
+                        : std::nullopt;
+        if (containers) {
+            auto driver = fetch_driver_logs(client, *containers);
+            if (!driver) return std::unexpected(driver.error());
+            logs.driver = std::move(*driver);
         }
         switch (wanted) {
             case LogsWanted::stdout_log:
-                return logs.stdout_text.has_value();
+                return logs.out().has_value();
             case LogsWanted::stderr_log:
-                return logs.stderr_text.has_value();
+                return logs.err().has_value();
             case LogsWanted::either:
                 break;
         }
-        return logs.stdout_text.has_value() || logs.stderr_text.has_value();
+        return logs.out().has_value() || logs.err().has_value();
     };
     if (follow == Follow::no) {
         if (auto fetched = fetch(); !fetched) return std::unexpected(fetched.error());

@@ -76,10 +76,19 @@ enum class LogsWanted { stdout_log, stderr_log, either };
 enum class Follow { no, until_pushed };
 
 struct StepLogs {
-    JobRun run;  // as it was when the logs were read
-    std::optional<std::string> stdout_text;
+    JobRun run;                              // as it was when the logs were read
+    std::optional<std::string> stdout_text;  // the step's: spark-submit's own, in cluster mode
     std::optional<std::string> stderr_text;
+    DriverLogs driver;     // the driver container's, once YARN has aggregated them
     std::string location;  // s3://.../steps/<step id>/, for messages
+
+    // What the driver printed and wrote to stderr: its container's logs, else the step's.
+    const std::optional<std::string>& out() const {
+        return driver.stdout_text ? driver.stdout_text : stdout_text;
+    }
+    const std::optional<std::string>& err() const {
+        return driver.stderr_text ? driver.stderr_text : stderr_text;
+    }
 };
 
 Result<StepLogs> read_step_logs(const aws::Client& client, const EmrCluster& cluster,

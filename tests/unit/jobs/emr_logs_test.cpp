@@ -38,6 +38,37 @@ TEST(StepLogLocation, GivenAPrefixOrHadoopsSchemeThenTheKeyIsUnderIt) {
     EXPECT_FALSE(step_log_location("hdfs:///logs", "j-1", "s-2", StepLog::stdout_log));
 }
 
+TEST(YarnApplicationId, TakesTheLastApplicationSparkSubmitNamed) {
+    const std::string stderr_text =
+        "INFO Client: Submitting application application_1700000000000_0003 to ResourceManager\n"
+        "INFO Client: Application report for application_1700000000000_0004 (state: FAILED)\n"
+        "Exception in thread \"main\" org.apache.spark.SparkException: Application "
+        "application_1700000000000_0004 finished with failed status\n";
+    EXPECT_EQ(yarn_application_id(stderr_text), "application_1700000000000_0004");
+    EXPECT_FALSE(yarn_application_id("no application here; application_x_1 neither\n"));
+    EXPECT_FALSE(yarn_application_id(""));
+}
+
+TEST(DriverLogKey, IsTheFirstContainerOfTheLastAttempt) {
+    const auto prefix = std::string("j-1/containers/application_17_0004/");
+    const std::vector<std::string> keys{
+        prefix + "container_17_0004_01_000001/stderr.gz",
+        prefix + "container_17_0004_01_000001/stdout.gz",
+        prefix + "container_17_0004_01_000002/stderr.gz",
+        prefix + "container_17_0004_02_000001/stderr.gz",
+        prefix + "container_17_0004_02_000003/stderr.gz",
+    };
+    EXPECT_EQ(driver_log_key(keys, StepLog::stderr_log),
+              prefix + "container_17_0004_02_000001/stderr.gz");
+    EXPECT_EQ(driver_log_key(keys, StepLog::stdout_log),
+              prefix + "container_17_0004_01_000001/stdout.gz");
+    EXPECT_FALSE(
+        driver_log_key({prefix + "container_17_0004_01_000002/stderr.gz"}, StepLog::stderr_log));
+    const auto where = container_logs_prefix("s3://logs/", "j-1", "application_17_0004");
+    ASSERT_TRUE(where);
+    EXPECT_EQ(where->uri(), "s3://logs/" + prefix);
+}
+
 TEST(Gunzip, ReadsOneOrSeveralMembers) {
     auto text = gunzip(gzip("Traceback (most recent call last):\n"));
     ASSERT_TRUE(text) << text.error().message;
