@@ -7,6 +7,7 @@
 #include <emrctl/aws/services/s3/delete_objects.hpp>
 #include <emrctl/aws/services/s3/list_objects.hpp>
 #include <emrctl/aws/services/s3/s3_protocol.hpp>
+#include <emrctl/deploy/bucket_exists.hpp>
 #include <emrctl/deploy/project_destroy.hpp>
 #include <emrctl/deploy/security_group_links.hpp>
 #include <emrctl/deploy/stack_deployment.hpp>
@@ -185,16 +186,6 @@ Result<void> destroy_stack(const aws::Client& client, const StackDeployment& sta
     }
     result.deleted_stacks.push_back(stack.name);
     return {};
-}
-
-Result<bool> bucket_exists(const aws::Client& client, const std::string& bucket) {
-    const aws::s3::HeadBucketInput input{.bucket = bucket};
-    auto head = client.call(
-        Service::s3, [&](const Endpoint& e) { return aws::s3::make_head_bucket_request(input, e); },
-        aws::s3::parse_head_bucket_response);
-    if (head) return true;
-    if (aws::s3::is_not_found(head.error())) return false;
-    return std::unexpected(head.error());
 }
 
 // What a kept bucket holds, from the first page only: a bucket of job outputs can hold

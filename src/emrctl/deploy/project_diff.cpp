@@ -2,8 +2,7 @@
 
 #include <emrctl/aws/services/cloudformation/get_template.hpp>
 #include <emrctl/aws/services/cloudformation/stacks.hpp>
-#include <emrctl/aws/services/s3/buckets.hpp>
-#include <emrctl/aws/services/s3/s3_protocol.hpp>
+#include <emrctl/deploy/bucket_exists.hpp>
 #include <emrctl/deploy/project_diff.hpp>
 #include <emrctl/deploy/stack_deployment.hpp>
 
@@ -30,21 +29,13 @@ Result<std::string> deployed_template(const aws::Client& client, const std::stri
 }
 
 Result<bool> all_buckets_exist(const aws::Client& client, const std::vector<AssetFile>& assets) {
-    std::vector<std::string> checked;
+    std::vector<std::string> buckets;
     for (const auto& a : assets) {
-        if (std::find(checked.begin(), checked.end(), a.bucket) != checked.end()) continue;
-        checked.push_back(a.bucket);
-        const aws::s3::HeadBucketInput input{.bucket = a.bucket};
-        auto head = client.call(
-            Service::s3,
-            [&](const Endpoint& e) { return aws::s3::make_head_bucket_request(input, e); },
-            aws::s3::parse_head_bucket_response);
-        if (!head) {
-            if (aws::s3::is_not_found(head.error())) return false;
-            return std::unexpected(head.error());
+        if (std::find(buckets.begin(), buckets.end(), a.bucket) == buckets.end()) {
+            buckets.push_back(a.bucket);
         }
     }
-    return true;
+    return buckets_exist(client, buckets);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <emrctl/aws/services/cloudformation/stack_events.hpp>
 #include <emrctl/aws/services/s3/buckets.hpp>
 #include <emrctl/aws/services/s3/s3_protocol.hpp>
+#include <emrctl/deploy/bucket_exists.hpp>
 #include <emrctl/deploy/root_causes.hpp>
 #include <emrctl/deploy/stack_deployment.hpp>
 #include <emrctl/deploy/stack_status.hpp>
@@ -75,21 +76,6 @@ Result<void> check_wait(Result<WaitOutcome> outcome, const std::string& stack,
             return std::unexpected(timed_out(stack, what));
     }
     return {};
-}
-
-Result<bool> buckets_exist(const aws::Client& client, const std::vector<std::string>& buckets) {
-    for (const auto& bucket : buckets) {
-        const aws::s3::HeadBucketInput input{.bucket = bucket};
-        auto head = client.call(
-            Service::s3,
-            [&](const Endpoint& e) { return aws::s3::make_head_bucket_request(input, e); },
-            aws::s3::parse_head_bucket_response);
-        if (!head) {
-            if (aws::s3::is_not_found(head.error())) return false;
-            return std::unexpected(head.error());
-        }
-    }
-    return true;
 }
 
 Result<void> delete_and_wait(const aws::Client& client, const cf::Stack& stack,
@@ -207,6 +193,58 @@ void delete_change_set(const aws::Client& client, const std::string& change_set_
         cf::parse_delete_change_set_response);
 }
 
+// A change set made and described until CloudFormation has worked out what it does.
+struct PreparedChangeSet {
+    cf::CreateChangeSetOutput created;
+    cf::DescribeChangeSetOutput described;
+};
+
+Result<PreparedChangeSet> prepare_change_set(const aws::Client& client,
+                                             const cf::CreateChangeSetInput& input,
+                                             const DeployOptions& options, const Clock& clock) {
+    auto created = client.call(
+        Service::cloudformation,
+        [&](const Endpoint& e) { return cf::make_create_change_set_request(input, e); },
+        cf::parse_create_change_set_response);
+    if (!created) {
+        return std::unexpected(
+            add_context(std::move(created.error()),
+                        "while creating a change set for stack " + input.stack_name));
+    }
+    auto described = wait_for_change_set(client, input.stack_name, created->id, options, clock);
+    if (!described) return std::unexpected(described.error());
+    return PreparedChangeSet{std::move(*created), std::move(*described)};
+}
+
+// Executes a ready change set and follows the stack until it settles; an unsuccessful end is
+// the error, with its root causes.
+Result<FollowResult> execute_and_follow(
+    const aws::Client& client, const std::string& stack, const PreparedChangeSet& change_set,
+    const DeployOptions& options, const Clock& clock, const DeployEventSink& sink,
+    const std::function<void(const cf::StackEvent&)>& on_event = {}) {
+    StackFollower follower(client, change_set.created.stack_id);
+    if (auto marked = follower.mark_start(); !marked) return std::unexpected(marked.error());
+    const cf::ExecuteChangeSetInput execute{.change_set_name = change_set.created.id,
+                                            .client_token = client_token("emrctl-exec")};
+    auto executed = client.call(
+        Service::cloudformation,
+        [&](const Endpoint& e) { return cf::make_execute_change_set_request(execute, e); },
+        cf::parse_execute_change_set_response);
+    if (!executed) return std::unexpected(executed.error());
+    const auto started = clock.now();
+    auto followed = follower.follow(options.stack_wait, clock, sink, on_event);
+    if (!followed) return std::unexpected(followed.error());
+    if (sink) {
+        sink(StackSettled{
+            stack, followed->status,
+            std::chrono::duration_cast<std::chrono::milliseconds>(clock.now() - started)});
+    }
+    if (!is_success(followed->status)) {
+        return std::unexpected(stack_failure(stack, followed->status, followed->events));
+    }
+    return followed;
+}
+
 // The retained buckets that outlived an earlier stack of this project, adopted into a new stack
 // through an import change set so that creating it does not fail on their names. true when the
 // stack now exists (holding them); false when there was nothing to adopt.
@@ -216,7 +254,7 @@ Result<bool> adopt_retained_buckets(const aws::Client& client, const StackDeploy
     std::vector<RetainedBucket> found;
     std::string names;
     for (const auto& b : stack.retained_buckets) {
-        auto there = buckets_exist(client, {b.name});
+        auto there = bucket_exists(client, b.name);
         if (!there) return std::unexpected(there.error());
         if (!*there) continue;
         found.push_back(b);
@@ -240,37 +278,17 @@ Result<bool> adopt_retained_buckets(const aws::Client& client, const StackDeploy
                                               .logical_id = b.logical_id,
                                               .identifier = {{"BucketName", b.name}}});
     }
-    auto created = client.call(
-        Service::cloudformation,
-        [&](const Endpoint& e) { return cf::make_create_change_set_request(create, e); },
-        cf::parse_create_change_set_response);
-    if (!created) {
-        return std::unexpected(add_context(std::move(created.error()),
-                                           "while adopting the retained buckets of " + stack.name));
-    }
-    auto change_set = wait_for_change_set(client, stack.name, created->id, options, clock);
+    auto change_set = prepare_change_set(client, create, options, clock);
     if (!change_set) return std::unexpected(change_set.error());
-    if (change_set->outcome != cf::ChangeSetOutcome::ready) {
+    if (change_set->described.outcome != cf::ChangeSetOutcome::ready) {
         return fail(ErrorKind::aws,
                     "CloudFormation could not adopt " + names + " into stack " + stack.name + ": " +
-                        change_set->status_reason,
+                        change_set->described.status_reason,
                     "if these buckets are not this project's, change `name:` in emrctl.yaml; "
                     "else empty and delete them (`emrctl destroy --purge`) and deploy again");
     }
-    StackFollower follower(client, created->stack_id);
-    if (auto marked = follower.mark_start(); !marked) return std::unexpected(marked.error());
-    const cf::ExecuteChangeSetInput execute{.change_set_name = created->id,
-                                            .client_token = client_token("emrctl-exec")};
-    auto executed = client.call(
-        Service::cloudformation,
-        [&](const Endpoint& e) { return cf::make_execute_change_set_request(execute, e); },
-        cf::parse_execute_change_set_response);
-    if (!executed) return std::unexpected(executed.error());
-    auto followed = follower.follow(options.stack_wait, clock, sink);
+    auto followed = execute_and_follow(client, stack.name, *change_set, options, clock, sink);
     if (!followed) return std::unexpected(followed.error());
-    if (!is_success(followed->status)) {
-        return std::unexpected(stack_failure(stack.name, followed->status, followed->events));
-    }
     return true;
 }
 
@@ -435,32 +453,24 @@ Result<StackDeployResult> deploy_stack(const aws::Client& client, const StackDep
         .tags = stack.tags,
         .client_token = client_token("emrctl-cs"),
         .description = "emrctl deploy"};
-    auto created = client.call(
-        Service::cloudformation,
-        [&](const Endpoint& e) { return cf::make_create_change_set_request(create, e); },
-        cf::parse_create_change_set_response);
-    if (!created) {
-        return std::unexpected(add_context(std::move(created.error()),
-                                           "while creating a change set for stack " + stack.name));
-    }
-
-    auto change_set = wait_for_change_set(client, stack.name, created->id, options, clock);
+    auto change_set = prepare_change_set(client, create, options, clock);
     if (!change_set) return std::unexpected(change_set.error());
+    const auto& described = change_set->described;
     StackDeployResult result;
-    result.stack_id = created->stack_id;
-    if (change_set->outcome == cf::ChangeSetOutcome::no_changes) {
-        delete_change_set(client, created->id);
+    result.stack_id = change_set->created.stack_id;
+    if (described.outcome == cf::ChangeSetOutcome::no_changes) {
+        delete_change_set(client, change_set->created.id);
         if (sink) sink(StackUnchanged{stack.name});
         if (buckets_ready) buckets_ready();
         result.outcome = StackOutcome::unchanged;
-    } else if (change_set->outcome != cf::ChangeSetOutcome::ready) {
+    } else if (described.outcome != cf::ChangeSetOutcome::ready) {
         return fail(ErrorKind::aws,
                     "CloudFormation could not prepare the change set of stack " + stack.name +
-                        ": " + change_set->status_reason,
+                        ": " + described.status_reason,
                     "fix the template or the project so that the reason above goes away, then "
                     "run `emrctl deploy` again");
     } else {
-        if (sink) sink(ChangeSetReady{stack.name, change_set->changes});
+        if (sink) sink(ChangeSetReady{stack.name, described.changes});
 
         // When the asset buckets are there already (an update), publish before the change:
         // jobs and bootstrap actions never see a template newer than their files.
@@ -472,20 +482,9 @@ Result<StackDeployResult> deploy_stack(const aws::Client& client, const StackDep
         }
         if (ready && buckets_ready) buckets_ready();
 
-        StackFollower follower(client, created->stack_id);
-        if (auto marked = follower.mark_start(); !marked) return std::unexpected(marked.error());
-        const cf::ExecuteChangeSetInput execute{.change_set_name = created->id,
-                                                .client_token = client_token("emrctl-exec")};
-        auto executed = client.call(
-            Service::cloudformation,
-            [&](const Endpoint& e) { return cf::make_execute_change_set_request(execute, e); },
-            cf::parse_execute_change_set_response);
-        if (!executed) return std::unexpected(executed.error());
-
         std::set<std::string> pending(stack.asset_buckets.begin(), stack.asset_buckets.end());
-        const auto started = clock.now();
-        auto followed =
-            follower.follow(options.stack_wait, clock, sink, [&](const cf::StackEvent& e) {
+        auto followed = execute_and_follow(
+            client, stack.name, *change_set, options, clock, sink, [&](const cf::StackEvent& e) {
                 if (ready || e.resource_type != "AWS::S3::Bucket") return;
                 if (e.status != "CREATE_COMPLETE" && e.status != "UPDATE_COMPLETE") return;
                 pending.erase(e.physical_id);
@@ -495,14 +494,6 @@ Result<StackDeployResult> deploy_stack(const aws::Client& client, const StackDep
                 }
             });
         if (!followed) return std::unexpected(followed.error());
-        if (sink) {
-            sink(StackSettled{
-                stack.name, followed->status,
-                std::chrono::duration_cast<std::chrono::milliseconds>(clock.now() - started)});
-        }
-        if (!is_success(followed->status)) {
-            return std::unexpected(stack_failure(stack.name, followed->status, followed->events));
-        }
         if (!ready && buckets_ready) buckets_ready();
         result.outcome = existed ? StackOutcome::updated : StackOutcome::created;
     }

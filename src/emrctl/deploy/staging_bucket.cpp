@@ -3,6 +3,7 @@
 #include <emrctl/aws/services/s3/s3_protocol.hpp>
 #include <emrctl/aws/services/sts/get_caller_identity.hpp>
 #include <emrctl/aws/sha256.hpp>
+#include <emrctl/deploy/bucket_exists.hpp>
 #include <emrctl/deploy/staging_bucket.hpp>
 
 namespace emrctl::deploy {
@@ -18,15 +19,13 @@ namespace {
 
 Result<void> ensure_bucket(const aws::Client& client, const std::string& bucket,
                            const DeployEventSink& sink) {
-    const aws::s3::HeadBucketInput head{.bucket = bucket};
-    auto there = client.call(
-        Service::s3, [&](const Endpoint& e) { return aws::s3::make_head_bucket_request(head, e); },
-        aws::s3::parse_head_bucket_response);
-    if (there) return {};
-    if (!aws::s3::is_not_found(there.error())) return std::unexpected(there.error());
-    if (sink)
+    auto there = bucket_exists(client, bucket);
+    if (!there) return std::unexpected(there.error());
+    if (*there) return {};
+    if (sink) {
         sink(Notice{"creating the staging bucket s3://" + bucket +
                     " (once per account and region)"});
+    }
     const aws::s3::CreateBucketInput create{.bucket = bucket, .region = client.region()};
     auto made = client.call(
         Service::s3,
