@@ -323,5 +323,26 @@ TEST_F(EmrJobsUndeployed, SaysToDeployFirst) {
     }
 }
 
+TEST_F(EmrJobsUndeployed, ARequirementsFileIsInstalledOnTheNodesByAGeneratedBootstrapAction) {
+    write(m_project / "requirements.txt", "requests==2.32.*\n");
+    const auto deployed = emrctl({"deploy"});
+    ASSERT_EQ(deployed.status, 0) << deployed.err;
+    const auto bucket = outputs()["quickstart"]["DataBucketName"].get<std::string>();
+    const auto objects = control().objects(bucket, "bootstrap/");
+    EXPECT_EQ(objects.count("bootstrap/requirements.txt"), 1u);
+    EXPECT_EQ(objects.count("bootstrap/emrctl-requirements.sh"), 1u);
+    const auto t = Json::parse(read_file(m_project / "emrctl.out/quickstart.template.json"));
+    const auto& actions = t["Resources"]["EmrCluster"]["Properties"]["BootstrapActions"];
+    ASSERT_EQ(actions.size(), 2u);
+    EXPECT_EQ(actions[1]["Name"], "emrctl-requirements");
+    EXPECT_EQ(actions[1]["ScriptBootstrapAction"]["Args"][0]["Fn::Sub"],
+              "s3://${DataBucket}/bootstrap/requirements.txt");
+
+    // Unchanged, the generated script is not uploaded again.
+    const auto since = control().last_seq();
+    ASSERT_EQ(emrctl({"deploy"}).status, 0);
+    EXPECT_TRUE(control().requests(since, "s3", "PutObject").empty());
+}
+
 }  // namespace
 }  // namespace emrctl::testing

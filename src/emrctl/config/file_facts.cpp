@@ -39,6 +39,7 @@ std::vector<std::string> named_paths(const Project& project) {
         add(job.script);
         if (job.data) add(*job.data);
     }
+    if (project.requirements) add(*project.requirements);
     return paths;
 }
 

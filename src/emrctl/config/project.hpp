@@ -62,8 +62,13 @@ struct Project {
     Network network;
     Cluster cluster;
     std::vector<std::string> existing_data_buckets;  // other buckets the jobs may read
+    // "requirements.txt" when the project folder has one: its Python packages are installed on
+    // every node by a bootstrap action emrctl adds (and into the venv of a local run).
+    std::optional<std::string> requirements;
     std::vector<Job> jobs;
 };
+
+inline constexpr const char* k_requirements_file = "requirements.txt";
 
 // The folder name of a job under outputs/ and data/: only its letters and digits.
 std::string folder_name(const Job& job);

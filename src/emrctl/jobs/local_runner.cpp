@@ -64,6 +64,8 @@ bool same_file(const fs::path& a, const fs::path& b) {
 // allows (no copy of large data), copies otherwise; files already in place are left alone.
 Result<void> publish_assets(const workspace::LoadedProject& loaded, const LocalLayout& layout) {
     for (const auto& asset : stacks::plan_assets(loaded.project, loaded.files)) {
+        // Generated assets bootstrap EMR nodes; the local venv installs the requirements itself.
+        if (asset.generated) continue;
         const auto source = loaded.dir / asset.source;
         const auto target = layout.data_bucket() / asset.key;
         if (same_file(source, target)) continue;

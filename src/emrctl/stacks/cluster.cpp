@@ -1,5 +1,6 @@
 #include <emrctl/config/bucket_layout.hpp>
 #include <emrctl/config/choices.hpp>
+#include <emrctl/stacks/assets.hpp>
 #include <emrctl/stacks/cluster.hpp>
 #include <emrctl/stacks/naming.hpp>
 #include <emrctl/stacks/tags.hpp>
@@ -27,6 +28,16 @@ cfn::List bootstrap_actions(const config::Project& p, const StorageRefs& storage
                                                config::bootstrap_key(script));
         actions.push_back(cfn::Map{{"Name", config::base_name(script)},
                                    {"ScriptBootstrapAction", cfn::Map{{"Path", path}}}});
+    }
+    // Last, so that the user's scripts can install what building the packages needs.
+    if (p.requirements) {
+        const auto in_bucket = [&](const std::string& key) {
+            return cfn::sub("s3://${" + storage.data_bucket.id + "}/" + key);
+        };
+        actions.push_back(cfn::Map{{"Name", "emrctl-requirements"},
+                                   {"ScriptBootstrapAction",
+                                    cfn::Map{{"Path", in_bucket(k_requirements_script_key)},
+                                             {"Args", cfn::List{in_bucket(k_requirements_key)}}}}});
     }
     return actions;
 }

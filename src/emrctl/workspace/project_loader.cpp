@@ -124,6 +124,9 @@ Result<LoadedProject> load_project(const LoadOptions& options) {
 
     config::apply_derived_defaults(project, loaded.sources);
     config::normalize_paths(project);
+    if (std::error_code ec; fs::is_regular_file(loaded.dir / config::k_requirements_file, ec)) {
+        project.requirements = config::k_requirements_file;
+    }
     if (project.suffix.empty()) {
         auto state = read_state(loaded.dir);
         if (!state) return std::unexpected(state.error());

@@ -46,5 +46,30 @@ TEST(Assets, S3ScriptsAndSharedScriptsAreNotUploadedTwice) {
               0);
 }
 
+TEST(Assets, GivenRequirementsThenTheyAndTheGeneratedScriptThatInstallsThemGoToBootstrap) {
+    auto p = sample_project();
+    p.requirements = "requirements.txt";
+    auto files = sample_files();
+    files.paths["requirements.txt"] = {config::PathKind::file, 14};
+    const auto assets = plan_assets(p, files);
+    const auto find = [&](const std::string& key) {
+        return std::ranges::find(assets, key, &Asset::key);
+    };
+    const auto requirements = find("bootstrap/requirements.txt");
+    ASSERT_NE(requirements, assets.end());
+    EXPECT_EQ(requirements->source, "requirements.txt");
+    EXPECT_EQ(requirements->size, 14u);
+    EXPECT_FALSE(requirements->generated);
+    const auto script = find("bootstrap/emrctl-requirements.sh");
+    ASSERT_NE(script, assets.end());
+    EXPECT_TRUE(script->source.empty());
+    ASSERT_TRUE(script->generated);
+    EXPECT_EQ(script->size, script->generated->size());
+    EXPECT_NE(script->generated->find("python3 -m pip install --quiet -r"), std::string::npos);
+    EXPECT_EQ(std::ranges::count_if(plan_assets(sample_project(), sample_files()),
+                                    [](const Asset& a) { return a.generated.has_value(); }),
+              0);
+}
+
 }  // namespace
 }  // namespace emrctl::stacks

@@ -57,6 +57,21 @@ TEST(Cluster, BootstrapScriptsComeFromTheDataBucketOrTheirOwnS3Uri) {
               cfn::Value("s3://tools/setup.sh"));
 }
 
+TEST(Cluster, GivenRequirementsThenTheLastBootstrapActionInstallsThem) {
+    auto p = sample_project();
+    p.cluster.bootstrap = {"bootstrap/install.sh"};
+    p.requirements = "requirements.txt";
+    const auto t = synthesize_one(p);
+    const auto& actions = list_at(props(t, "EmrCluster"), "BootstrapActions");
+    ASSERT_EQ(actions.size(), 2U);
+    const auto& last = std::get<cfn::Map>(actions[1].v);
+    EXPECT_EQ(last.at("Name"), cfn::Value("emrctl-requirements"));
+    const auto& script = map_at(last, "ScriptBootstrapAction");
+    EXPECT_EQ(script.at("Path"), cfn::sub("s3://${DataBucket}/bootstrap/emrctl-requirements.sh"));
+    EXPECT_EQ(script.at("Args"),
+              cfn::Value(cfn::List{cfn::sub("s3://${DataBucket}/bootstrap/requirements.txt")}));
+}
+
 TEST(Cluster, WaitsForEveryRuleRouteEndpointAndBucketPolicy) {
     const auto t = synthesize_one(sample_project());
     const auto& depends = t.resources().at("EmrCluster").depends_on;
