@@ -27,7 +27,7 @@ std::string padded(const std::string& s, std::size_t width) {
 }
 
 char change_mark(const std::string& action) {
-    if (action == "Add") return '+';
+    if (action == "Add" || action == "Import") return '+';
     if (action == "Remove") return '-';
     return '~';
 }
@@ -77,13 +77,15 @@ void DeployPrinter::operator()(const deploy::DeployEvent& event) {
                    [&](const deploy::ChangeSetReady& c) {
                        std::size_t add = 0, modify = 0, remove = 0;
                        for (const auto& r : c.changes) {
-                           (r.action == "Add" ? add : r.action == "Remove" ? remove : modify) += 1;
+                           const bool added = r.action == "Add" || r.action == "Import";
+                           (added ? add : r.action == "Remove" ? remove : modify) += 1;
                        }
                        m_out << c.stack << ": " << add << " to add, " << modify << " to modify, "
                              << remove << " to remove\n";
                        for (const auto& r : c.changes) {
                            m_out << "  " << change_mark(r.action) << " "
                                  << padded(r.resource_type, 40) << " " << r.logical_id;
+                           if (r.action == "Import") m_out << "  (adopted)";
                            if (r.replacement == "True") m_out << "  (replaced)";
                            if (r.replacement == "Conditional") m_out << "  (may be replaced)";
                            m_out << "\n";
