@@ -265,9 +265,15 @@ TEST_F(EmrJobs, CancelStopsAJobsRunningStep) {
     const auto r = emrctl({"run", "--cancel", "pi"});
     EXPECT_EQ(r.status, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("pi: CANCELLED"), npos) << r.out;
+    EXPECT_NE(r.out.find("(cancelled with `emrctl run --cancel`)"), npos) << r.out;
+    EXPECT_NE(emrctl({"status", "pi"}).out.find("cancelled with `emrctl run --cancel`"), npos);
     const auto all = steps();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0]["state"], "CANCELLED");
+
+    const auto none = emrctl({"run", "--cancel"});
+    EXPECT_EQ(none.status, 2) << none.err;
+    EXPECT_NE(none.err.find("--cancel needs the jobs to cancel"), npos) << none.err;
 
     const auto again = emrctl({"run", "--cancel", "pi"});
     EXPECT_EQ(again.status, 2) << again.err;

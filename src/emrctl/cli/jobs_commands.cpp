@@ -273,16 +273,14 @@ Result<void> run_jobs_emr(const GlobalOptions& global, const RunOptions& options
         if (!deployed) return std::unexpected(deployed.error());
         emr = open_emr(global, std::move(deployed->loaded), jobs::ClusterUse::run_jobs);
     } else {
-        emr = open_emr(global, jobs::ClusterUse::run_jobs);
+        // An ended cluster has nothing left to cancel, which cancel_on_emr says.
+        emr = open_emr(
+            global, options.cancel ? jobs::ClusterUse::read_results : jobs::ClusterUse::run_jobs);
     }
     if (!emr) return std::unexpected(emr.error());
     JobPrinter printer(std::cout, std::cerr, global.output, false);
     const InterruptGuard guard;
     if (options.cancel) {
-        if (options.jobs.empty()) {
-            return fail(ErrorKind::usage, "--cancel needs the jobs to cancel",
-                        "emrctl run --cancel JOB...");
-        }
         auto summary = jobs::cancel_on_emr(emr->client, emr->loaded, emr->cluster, options.jobs,
                                            deploy::real_clock(), std::ref(printer));
         if (!summary) return std::unexpected(summary.error());
@@ -441,6 +439,10 @@ Result<void> run_jobs(const GlobalOptions& global, const RunOptions& options) {
         return allowed;
     if (auto allowed = emr_only(options.cancel, "--cancel", options.local); !allowed)
         return allowed;
+    if (options.cancel && options.jobs.empty()) {
+        return fail(ErrorKind::usage, "--cancel needs the jobs to cancel",
+                    "emrctl run --cancel JOB...");
+    }
     return options.local ? run_jobs_local(global, options) : run_jobs_emr(global, options);
 }
 

@@ -111,14 +111,16 @@ class StepFollower {
             changed = true;
             if (is_final(seen.state)) {
                 if (seen.ended_ms == 0) seen.ended_ms = now_ms();
+                // EMR rarely says why a step was cancelled; what emrctl knows of it is better.
                 if (seen.state == JobState::cancelled && seen.reason.empty()) {
-                    seen.reason = m_stop_reason;
+                    seen.reason = m_stop_reason.empty() ? run.reason : m_stop_reason;
                 }
                 run = seen;
                 if (auto ended = report_end(i, clock); !ended)
                     return std::unexpected(ended.error());
             } else {
                 const bool new_state = seen.state != run.state;
+                seen.reason = run.reason;  // emrctl's own note ("cancelled with ...") stays
                 run = seen;
                 if (new_state) m_events(JobStarted{run});
             }
