@@ -1,3 +1,4 @@
+#include <chrono>
 #include <cstdio>
 #include <ostream>
 
@@ -33,11 +34,46 @@ std::string elapsed_text(std::int64_t from_ms, std::int64_t to_ms) {
     return buf;
 }
 
-JobPrinter::JobPrinter(std::ostream& out, std::ostream& notes, OutputFormat format, bool local)
-    : m_out(out), m_notes(notes), m_format(format), m_local(local) {}
+std::string waiting_line(const jobs::JobsWaiting& waiting, std::int64_t now_ms) {
+    std::string line = "waiting:";
+    const char* separator = " ";
+    for (const auto& r : waiting.runs) {
+        line += separator + r.job + " " + std::string(jobs::state_name(r.state));
+        if (const auto took = elapsed_text(r.started_ms, now_ms); !took.empty()) {
+            line += " " + took;
+        }
+        line += " (" + r.step_id + ")";
+        separator = ", ";
+    }
+    return line;
+}
+
+JobPrinter::JobPrinter(std::ostream& out, std::ostream& notes, OutputFormat format, bool local,
+                       LiveLine live)
+    : m_out(out), m_notes(notes), m_format(format), m_local(local), m_live(live) {}
+
+JobPrinter::~JobPrinter() {
+    clear_live_line();
+}
+
+void JobPrinter::clear_live_line() {
+    if (!m_live_line_shown) return;
+    m_out << "\r\033[K" << std::flush;
+    m_live_line_shown = false;
+}
 
 void JobPrinter::operator()(const jobs::JobEvent& event) {
     if (m_format == OutputFormat::json) return;  // the summary says it all at the end
+    if (const auto* waiting = std::get_if<jobs::JobsWaiting>(&event)) {
+        if (m_live == LiveLine::off) return;
+        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        m_out << "\r\033[K" << waiting_line(*waiting, now) << std::flush;
+        m_live_line_shown = true;
+        return;
+    }
+    clear_live_line();
     const std::string local = m_local ? " --local" : "";
     std::visit(
         util::Overloaded{
@@ -49,6 +85,7 @@ void JobPrinter::operator()(const jobs::JobEvent& event) {
                       << s.run.step_id << ")\n"
                       << std::flush;
             },
+            [](const jobs::JobsWaiting&) {},
             [&](const jobs::JobEnded& e) {
                 const auto& r = e.run;
                 m_out << r.job << ": " << jobs::state_name(r.state);

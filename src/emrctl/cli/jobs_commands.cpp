@@ -1,8 +1,10 @@
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <emrctl/cli/aws_access.hpp>
 #include <emrctl/cli/commands.hpp>
@@ -205,6 +207,11 @@ struct OnEmr {
     jobs::EmrCluster cluster;
 };
 
+bool stdout_is_terminal() {
+    const char* term = std::getenv("TERM");
+    return ::isatty(STDOUT_FILENO) != 0 && term != nullptr && std::string(term) != "dumb";
+}
+
 Result<OnEmr> open_emr(const GlobalOptions& global, workspace::LoadedProject loaded,
                        jobs::ClusterUse use) {
     auto client = open_client(global, loaded.project);
@@ -278,7 +285,8 @@ Result<void> run_jobs_emr(const GlobalOptions& global, const RunOptions& options
             global, options.cancel ? jobs::ClusterUse::read_results : jobs::ClusterUse::run_jobs);
     }
     if (!emr) return std::unexpected(emr.error());
-    JobPrinter printer(std::cout, std::cerr, global.output, false);
+    JobPrinter printer(std::cout, std::cerr, global.output, false,
+                       stdout_is_terminal() ? LiveLine::on : LiveLine::off);
     const InterruptGuard guard;
     if (options.cancel) {
         auto summary = jobs::cancel_on_emr(emr->client, emr->loaded, emr->cluster, options.jobs,

@@ -129,8 +129,13 @@ class StepFollower {
         if (changed) {
             if (auto saved = m_history.save(); !saved) return std::unexpected(saved.error());
         }
-        return std::ranges::all_of(m_summary.runs,
-                                   [](const JobRun& r) { return is_final(r.state); });
+        JobsWaiting waiting;
+        for (const auto& run : m_summary.runs) {
+            if (!is_final(run.state)) waiting.runs.push_back(run);
+        }
+        if (waiting.runs.empty()) return true;
+        m_events(waiting);
+        return false;
     }
 
     Result<void> report_end(std::size_t i, const deploy::Clock& clock) {

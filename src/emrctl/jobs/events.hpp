@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <emrctl/jobs/job_run.hpp>
 
@@ -25,7 +26,12 @@ struct JobEnded {
     std::string error_tail;  // the last lines of the driver's stderr when it failed
 };
 
-using JobEvent = std::variant<Notice, JobStarted, JobEnded>;
+// Where the jobs being waited for stand, after each look at them: for a live status line.
+struct JobsWaiting {
+    std::vector<JobRun> runs;  // those not ended yet
+};
+
+using JobEvent = std::variant<Notice, JobStarted, JobEnded, JobsWaiting>;
 using JobEventSink = std::function<void(const JobEvent&)>;
 
 }  // namespace emrctl::jobs
