@@ -8,6 +8,8 @@ flavour=${1:-debug}
 dir="$root/build/$flavour"
 args=(-G Ninja -S "$root" -B "$dir" -DEMRCTL_TESTS=ON)
 command -v ccache >/dev/null 2>&1 && args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Paths below the checkout are hashed relative to it, so that clones share ccache's entries.
+export CCACHE_BASEDIR="$root"
 
 case "$flavour" in
     debug) args+=(-DCMAKE_BUILD_TYPE=Debug) ;;
