@@ -73,8 +73,11 @@ os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
 import botocore.session  # noqa: E402
 import moto  # noqa: E402
 from moto import settings as moto_settings  # noqa: E402
+from moto.cloudformation.models import Change as CfnChange  # noqa: E402
+from moto.cloudformation.models import ChangeSet as CfnChangeSet  # noqa: E402
 from moto.cloudformation.models import Event as CfnEvent  # noqa: E402
 from moto.cloudformation.models import CloudFormationBackend, cloudformation_backends  # noqa: E402
+from moto.cloudformation import parsing as moto_cfn_parsing  # noqa: E402
 from moto.cloudformation import responses as moto_cfn_responses  # noqa: E402
 from moto.cloudformation.parsing import ResourceMap  # noqa: E402
 from moto.core import DEFAULT_ACCOUNT_ID  # noqa: E402
@@ -249,6 +252,10 @@ def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack
         ):
             stack._parse_template()
             stack.output_map = stack._create_output_map()
+            # ...nor records the parameters it passed (UpdateStack does), so a later change set
+            # with the same values would not be found to change nothing.
+            if change_set is not None and change_set.parameters:
+                stack.parameters = change_set.parameters
             # ...nor registers its exports, which DeleteStack then fails to find.
             for export in stack.exports:
                 self.exports[export.name] = export
@@ -371,6 +378,142 @@ def _stack_from_s3_url(template_url: str, account_id: str, partition: str) -> st
 
 
 moto_cfn_responses.get_stack_from_s3_url = _stack_from_s3_url
+
+
+_CfnResponse = moto_cfn_responses.CloudFormationResponse
+_moto_validate_different_update = _CfnResponse._validate_different_update
+_moto_create_change_set = _CfnResponse.create_change_set
+_creating_change_set = threading.local()
+
+
+def _validate_different_update(self: Any, incoming_params: Any, stack_body: str, old_stack: Any):
+    # moto refuses an UPDATE change set whose template and parameters match the stack with
+    # UpdateStack's ValidationError "No updates are to be performed.". CloudFormation creates it
+    # and ends it FAILED ("The submitted information didn't contain changes..."), which moto's
+    # backend does too once this check lets it through. (Only when parameters are passed: without
+    # any, moto skips the check.)
+    if getattr(_creating_change_set, "active", False):
+        return
+    _moto_validate_different_update(self, incoming_params, stack_body, old_stack)
+
+
+def _create_change_set(self: Any) -> Any:
+    _creating_change_set.active = True
+    try:
+        return _moto_create_change_set(self)
+    finally:
+        _creating_change_set.active = False
+
+
+_CfnResponse._validate_different_update = _validate_different_update  # type: ignore[method-assign]
+_CfnResponse.create_change_set = _create_change_set  # type: ignore[method-assign]
+
+_SUB_NAME = re.compile(r"\$\{([^}!][^}]*)\}")
+
+
+def _references(template: Any) -> list[str]:
+    # moto finds the parameters a resource uses by its Refs only: a resource whose parameter is
+    # used in an Fn::Sub ("${ClusterGeneration}") is not updated when the parameter alone changes.
+    refs: list[str] = []
+    if isinstance(template, dict):
+        for key, value in template.items():
+            if key == "Ref":
+                refs.append(value)
+            elif key == "Fn::Sub":
+                text = value[0] if isinstance(value, list) and value else value
+                if isinstance(text, str):
+                    refs.extend(name.split(".")[0] for name in _SUB_NAME.findall(text))
+                if isinstance(value, list):
+                    refs.extend(_references(value[1:]))
+            else:
+                refs.extend(_references(value))
+    elif isinstance(template, list):
+        for item in template:
+            refs.extend(_references(item))
+    return refs
+
+
+moto_cfn_parsing.get_references_from_template = _references
+
+_moto_change_set_diff = CfnChangeSet.diff
+
+
+def _changed_parameters(old: dict[str, Any] | None, new: dict[str, Any] | None) -> set[str]:
+    old = old or {}
+    return {k for k, v in (new or {}).items() if old.get(k) != v}
+
+
+def _cluster_name_changes(old_json: Any, new_json: Any, changed: set[str]) -> bool:
+    """Whether an AWS::EMR::Cluster's Name changes: in the template, or through a parameter."""
+    old_name = (old_json or {}).get("Properties", {}).get("Name")
+    new_name = (new_json or {}).get("Properties", {}).get("Name")
+    return old_name != new_name or bool(changed & set(_references(new_name)))
+
+
+def _change_set_diff(self: Any) -> list[Any]:
+    # moto lists what the template changes only. CloudFormation also lists (as Modify) the
+    # resources whose properties use a parameter that changes, and says when a change replaces a
+    # resource: an EMR cluster's new Name does.
+    changes = _moto_change_set_diff(self)
+    if self.change_set_type != "UPDATE":
+        return changes
+    resource_map = self.stack.resource_map
+    changed = _changed_parameters(self.stack.parameters, self.parameters)
+    new_resources = self.template_dict.get("Resources", {})
+    listed = {c.logical_resource_id for c in changes}
+    for name in resource_map.build_resource_diff(self.template_dict, self.parameters)["Modify"]:
+        if name not in listed:
+            changes.append(CfnChange("Modify", name, new_resources[name]["Type"]))
+    for c in changes:
+        if c.action == "Modify" and c.resource_type == "AWS::EMR::Cluster":
+            old_json = resource_map._resource_json_map.get(c.logical_resource_id)
+            replaced = _cluster_name_changes(old_json, new_resources.get(c.logical_resource_id),
+                                             changed)
+            c.replacement = "True" if replaced else "False"
+    return changes
+
+
+CfnChangeSet.diff = _change_set_diff  # type: ignore[method-assign]
+
+_moto_cluster_from_cfn = EmrCluster.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+
+
+def _cluster_from_cfn(cls: Any, resource_name: str, cloudformation_json: Any, account_id: str,
+                      region_name: str, **kwargs: Any) -> Any:
+    # moto reads a cluster's Instances in RunJobFlow's snake_case only, so a cluster CloudFormation
+    # creates ignores KeepJobFlowAliveWhenNoSteps and, having no steps, terminates at once. EMR
+    # keeps such a cluster WAITING for steps (until its auto-termination policy ends it).
+    instances = cloudformation_json.setdefault("Properties", {}).setdefault("Instances", {})
+    for cfn_key, moto_key in (("KeepJobFlowAliveWhenNoSteps", "keep_job_flow_alive_when_no_steps"),
+                              ("TerminationProtected", "termination_protected")):
+        if cfn_key in instances:
+            instances[moto_key] = instances[cfn_key]
+    return _moto_cluster_from_cfn(cls, resource_name, cloudformation_json, account_id, region_name,
+                                  **kwargs)
+
+
+EmrCluster.create_from_cloudformation_json = classmethod(_cluster_from_cfn)  # type: ignore[method-assign,assignment]
+
+
+def _update_cluster_from_cfn(cls: Any, original_resource: Any, new_resource_name: str,
+                             cloudformation_json: Any, account_id: str, region_name: str) -> Any:
+    # moto cannot update an AWS::EMR::Cluster (it has no update_from_cloudformation_json, and the
+    # stack's entry for the cluster becomes None). On AWS a new Name, ReleaseLabel or LogUri -
+    # like most of its properties - replaces it: CloudFormation creates the new cluster, then
+    # deletes (terminates) the old one. Other changes keep it.
+    props = cloudformation_json.get("Properties", {})
+    if original_resource is not None and (
+        props.get("Name"), props.get("ReleaseLabel"), props.get("LogUri")
+    ) == (original_resource.name, original_resource.release_label, original_resource.log_uri):
+        return original_resource
+    fresh_json = json.loads(json.dumps(cloudformation_json))  # creating it fills in Instances
+    replacement = _cluster_from_cfn(cls, new_resource_name, fresh_json, account_id, region_name)
+    if original_resource is not None:
+        emr_backends[account_id][region_name].terminate_job_flows([original_resource.id])
+    return replacement
+
+
+EmrCluster.update_from_cloudformation_json = classmethod(_update_cluster_from_cfn)  # type: ignore[method-assign,assignment]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1712,7 +1855,9 @@ def _get_stack(q: dict[str, Any], body: dict[str, Any], name: str) -> Any:
                "time": _iso(e.timestamp)} for e in stack.events]  # fmt: skip
     resources = [{"logical_id": lid, "type": t, "physical_id": p}
                  for lid, t, p in _stack_resources(stack)]  # fmt: skip
-    return {**_stack_json(stack), "events": events, "resources": resources}
+    parameters = {k: str(v) for k, v in (stack.parameters or {}).items()}
+    return {**_stack_json(stack), "events": events, "resources": resources,
+            "parameters": parameters}
 
 
 @route("GET", "/cloudformation/stack-rules")

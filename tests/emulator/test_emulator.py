@@ -329,6 +329,56 @@ def test_stack_rule_fails_the_next_change_set_over_time(emu: Emulator) -> None:
     assert emu.control("GET", "/cloudformation/stack-rules")["rules"][0]["applied"] == 1
 
 
+CLUSTER_TEMPLATE = json.dumps({
+    "Parameters": {"ClusterGeneration": {"Type": "String", "Default": "1"}},
+    "Resources": {"Cluster": {"Type": "AWS::EMR::Cluster", "Properties": {
+        "Name": {"Fn::Sub": "demo-${ClusterGeneration}"}, "ReleaseLabel": "emr-7.14.0",
+        "JobFlowRole": "EMR_EC2_DefaultRole", "ServiceRole": "EMR_DefaultRole",
+        "Instances": {"KeepJobFlowAliveWhenNoSteps": True}}}},
+    "Outputs": {"ClusterId": {"Value": {"Ref": "Cluster"}}},
+})  # fmt: skip
+
+
+def test_a_new_cluster_generation_replaces_the_cfn_cluster(emu: Emulator) -> None:
+    cfn, emr = emu.client("cloudformation"), emu.client("emr")
+
+    def change_set(name: str, kind: str, generation: str) -> dict[str, Any]:
+        cfn.create_change_set(StackName="demo", ChangeSetName=name, ChangeSetType=kind,
+                              TemplateBody=CLUSTER_TEMPLATE,
+                              Parameters=[{"ParameterKey": "ClusterGeneration",
+                                           "ParameterValue": generation}])  # fmt: skip
+        return cfn.describe_change_set(StackName="demo", ChangeSetName=name)
+
+    def cluster_id() -> str:
+        return cfn.describe_stacks(StackName="demo")["Stacks"][0]["Outputs"][0]["OutputValue"]
+
+    change_set("create", "CREATE", "1")
+    cfn.execute_change_set(StackName="demo", ChangeSetName="create")
+    first = cluster_id()
+    # KeepJobFlowAliveWhenNoSteps is honoured: the cluster waits for steps.
+    assert emr.describe_cluster(ClusterId=first)["Cluster"]["Status"]["State"] == "WAITING"
+
+    # The same template and parameters: a FAILED change set, not UpdateStack's ValidationError.
+    same = change_set("same", "UPDATE", "1")
+    assert same["Status"] == "FAILED"
+    assert "didn't contain changes" in same["StatusReason"]
+
+    # A new generation renames the cluster, which replaces it.
+    bumped = change_set("bump", "UPDATE", "2")
+    assert bumped["Status"] == "CREATE_COMPLETE"
+    assert [c["ResourceChange"] for c in bumped["Changes"]] == [
+        {"Action": "Modify", "LogicalResourceId": "Cluster", "ResourceType": "AWS::EMR::Cluster",
+         "Replacement": "True"}]  # fmt: skip
+    cfn.execute_change_set(StackName="demo", ChangeSetName="bump")
+    second = cluster_id()
+    assert second != first
+    assert emr.describe_cluster(ClusterId=second)["Cluster"]["Name"] == "demo-2"
+    assert emr.describe_cluster(ClusterId=first)["Cluster"]["Status"]["State"] == "TERMINATED"
+    stack = cfn.describe_stacks(StackName="demo")["Stacks"][0]
+    assert stack["Parameters"] == [{"ParameterKey": "ClusterGeneration", "ParameterValue": "2"}]
+    assert change_set("again", "UPDATE", "2")["Status"] == "FAILED"
+
+
 @pytest.mark.parametrize(
     ("service", "operation", "kind", "call", "status", "code"),
     [

@@ -64,6 +64,18 @@ class Deploy : public EmrctlOnEmulator {
         return n;
     }
 
+    // The parameters the stack was last deployed with.
+    Json parameters(const std::string& name) {
+        return control().get("cloudformation/stacks/" + name)["parameters"];
+    }
+    // The EMR cluster as the emulator has it; null when there is none.
+    Json cluster(const std::string& id) {
+        const auto clusters = control().get("emr/clusters");
+        for (const auto& c : clusters["clusters"])
+            if (c["id"] == id) return c;
+        return nullptr;
+    }
+
     // Whether `emrctl --help` lists the command (diff and destroy are landing separately).
     bool has_command(const std::string& name) {
         const auto help = emrctl({"--help"});
@@ -150,6 +162,59 @@ TEST_F(Deploy, ARemovedDataFileIsDeletedAndObjectsItNeverUploadedStay) {
     EXPECT_EQ(after, expected);
     EXPECT_TRUE(after.contains("outputs/pi/part-0000"));
     EXPECT_EQ(put_paths(since), (std::vector<std::string>{"/" + bucket + "/.emrctl/assets.json"}));
+}
+
+// EMR ends an idle cluster by itself, but the stack still lists it: the next deploy replaces it
+// (a new ClusterGeneration renames it) and keeps the rest of the stack. A live one is kept.
+TEST_F(Deploy, AnEndedClusterIsReplacedByTheNextDeployAndALiveOneIsKept) {
+    deploy_ok();
+    const auto first = output("ClusterId");
+    ASSERT_FALSE(first.empty()) << outputs().dump(1);
+    EXPECT_EQ(parameters("quickstart")["ClusterGeneration"], "1");
+    EXPECT_EQ(cluster(first)["name"], "quickstart-1");
+    EXPECT_EQ(cluster(first)["state"], "WAITING");
+    const auto vpc = output("VpcId");
+    const auto data = output("DataBucketName");
+
+    const auto alive = deploy_ok();
+    EXPECT_NE(alive.err.find("quickstart: no changes"), npos) << alive.err;
+    EXPECT_EQ(alive.err.find("deploying a new one"), npos) << alive.err;
+    EXPECT_EQ(output("ClusterId"), first);
+
+    control().post("emr/clusters/" + first + "/state",
+                   {{"state", "TERMINATED"},
+                    {"code", "ALL_STEPS_COMPLETED"},
+                    {"message", "Cluster was terminated after being idle for 1 hour"}});
+    const auto since = control().last_seq();
+    const auto replaced = deploy_ok();
+    EXPECT_NE(replaced.err.find("cluster " + first +
+                                " ended (TERMINATED: Cluster was terminated after being idle for "
+                                "1 hour): deploying a new one"),
+              npos)
+        << replaced.err;
+    EXPECT_NE(replaced.err.find("0 to add, 1 to modify, 0 to remove"), npos) << replaced.err;
+    EXPECT_NE(replaced.out.find("Stack quickstart updated ("), npos) << replaced.out;
+    const auto second = output("ClusterId");
+    EXPECT_NE(second, first);
+    EXPECT_EQ(parameters("quickstart")["ClusterGeneration"], "2");
+    EXPECT_EQ(cluster(second)["name"], "quickstart-2");
+    EXPECT_EQ(cluster(second)["state"], "WAITING");
+    EXPECT_EQ(cluster(first)["state"], "TERMINATED");
+    // Only the cluster changed: same network and buckets, nothing uploaded again.
+    EXPECT_EQ(output("VpcId"), vpc);
+    EXPECT_EQ(output("DataBucketName"), data);
+    EXPECT_EQ(upload_requests(since), 0U);
+
+    // The parameter's value is not in the template: diff sees nothing to do.
+    if (has_command("diff")) {
+        const auto diff = emrctl({"diff"});
+        EXPECT_NE(diff.out.find("There were no differences"), npos) << diff.out << diff.err;
+    }
+    // The new cluster lives: the next deploy keeps it and its generation.
+    const auto again = deploy_ok();
+    EXPECT_NE(again.err.find("quickstart: no changes"), npos) << again.err;
+    EXPECT_EQ(output("ClusterId"), second);
+    EXPECT_EQ(parameters("quickstart")["ClusterGeneration"], "2");
 }
 
 TEST_F(Deploy, ACreateThatRollsBackShowsTheFailedResourceAndTheNextDeployCreatesItAgain) {

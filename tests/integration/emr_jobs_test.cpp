@@ -1,7 +1,7 @@
 // `emrctl run`, `status`, `logs`, `outputs` and `run --cancel` on EMR, run as a user runs them
-// against the emulator (CTest label `emulator`). moto never moves a step by itself, and a cluster
-// CloudFormation creates there ends at once: each test deploys the quickstart, makes its cluster
-// WAITING, and scripts the steps' lives with the control API's step rules.
+// against the emulator (CTest label `emulator`). moto never moves a step by itself: each test
+// deploys the quickstart, makes sure its cluster is WAITING, and scripts the steps' lives with the
+// control API's step rules.
 
 #include <filesystem>
 #include <string>
@@ -300,8 +300,28 @@ TEST_F(EmrJobs, AnEndedClusterIsRefusedWithWhatToDo) {
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.err.find("cluster " + m_cluster + " of stack quickstart is TERMINATED"), npos)
         << r.err;
-    EXPECT_NE(r.err.find("emrctl deploy"), npos) << r.err;
+    EXPECT_NE(r.err.find("run `emrctl deploy` (or `emrctl up`) to start a new one"), npos) << r.err;
     EXPECT_TRUE(steps().empty());
+}
+
+TEST_F(EmrJobs, UpAfterTheClusterEndedDeploysANewOneAndRunsTheJobsThere) {
+    control().post("emr/clusters/" + m_cluster + "/state",
+                   {{"state", "TERMINATED"}, {"message", "idle"}});
+    rule("*", {{"state", "COMPLETED"}});
+    const auto r = emrctl({"up"});
+    EXPECT_EQ(r.status, 0) << r.out << r.err;
+    EXPECT_NE(r.err.find("cluster " + m_cluster + " ended (TERMINATED: idle): deploying a new one"),
+              npos)
+        << r.err;
+    EXPECT_NE(r.out.find("2 of 2 jobs completed"), npos) << r.out;
+    EXPECT_TRUE(steps().empty());  // none on the ended cluster
+    std::string fresh;
+    const auto clusters = control().get("emr/clusters");
+    for (const auto& c : clusters["clusters"])
+        if (c["name"] == "quickstart-2") fresh = c["id"].get<std::string>();
+    ASSERT_FALSE(fresh.empty()) << clusters.dump(1);
+    const auto answer = control().get("emr/steps", {{"cluster_id", fresh}});
+    EXPECT_EQ(answer["steps"].size(), 2U) << answer.dump(1);
 }
 
 TEST_F(EmrJobs, UpDeploysThenRunsEveryJobAndSaysWhereTheOutputsAre) {

@@ -32,6 +32,13 @@ Value to_document(const Template& t) {
     Map resources;
     for (const auto& [id, r] : t.resources())
         resources.emplace(id, resource_document(r));
+    Map parameters;
+    for (const auto& [id, p] : t.parameters()) {
+        Map param{{"Type", p.type}};
+        if (!p.default_value.empty()) param.emplace("Default", p.default_value);
+        if (!p.description.empty()) param.emplace("Description", p.description);
+        parameters.emplace(id, std::move(param));
+    }
     Map outputs;
     for (const auto& [id, o] : t.outputs()) {
         Map out{{"Value", o.value}, {"Description", o.description}};
@@ -40,6 +47,7 @@ Value to_document(const Template& t) {
     }
     return Map{{"AWSTemplateFormatVersion", "2010-09-09"},
                {"Description", t.description()},
+               {"Parameters", std::move(parameters)},
                {"Resources", std::move(resources)},
                {"Outputs", std::move(outputs)}};
 }

@@ -51,7 +51,7 @@ Template::Template(std::string description) : m_description(std::move(descriptio
 
 void Template::require_known_targets(const Value& value, const std::string& user) const {
     for_each_reference(value, [&](const std::string& target) {
-        if (!m_resources.contains(target)) {
+        if (!m_resources.contains(target) && !m_parameters.contains(target)) {
             throw std::logic_error(user + " refers to '" + target +
                                    "', which is not (yet) in the template");
         }
@@ -60,7 +60,9 @@ void Template::require_known_targets(const Value& value, const std::string& user
 
 ResourceRef Template::add(const std::string& id, Resource resource) {
     if (!is_logical_id(id)) throw std::logic_error("invalid logical id '" + id + "'");
-    if (m_resources.contains(id)) throw std::logic_error("duplicate logical id '" + id + "'");
+    if (m_resources.contains(id) || m_parameters.contains(id)) {
+        throw std::logic_error("duplicate logical id '" + id + "'");
+    }
     require_known_targets(Value(resource.properties), id);
     for (const auto& dependency : resource.depends_on) {
         if (!m_resources.contains(dependency)) {
@@ -77,6 +79,16 @@ void Template::add_output(const std::string& id, Output output) {
     if (m_outputs.contains(id)) throw std::logic_error("duplicate output id '" + id + "'");
     require_known_targets(output.value, "output " + id);
     m_outputs.emplace(id, std::move(output));
+}
+
+Value Template::add_parameter(const std::string& id, Parameter parameter) {
+    if (!is_logical_id(id)) throw std::logic_error("invalid parameter id '" + id + "'");
+    // Parameters and resources share one namespace: a Ref could not tell them apart.
+    if (m_parameters.contains(id) || m_resources.contains(id)) {
+        throw std::logic_error("duplicate logical id '" + id + "'");
+    }
+    m_parameters.emplace(id, std::move(parameter));
+    return cfn::ref(id);
 }
 
 }  // namespace emrctl::cfn

@@ -431,6 +431,16 @@ Result<StackDeployResult> deploy_stack(const aws::Client& client, const StackDep
     if (!current) return std::unexpected(current.error());
     const bool existed = current->has_value() && (*current)->status != "REVIEW_IN_PROGRESS";
     bool exists = existed;
+
+    // Decided on the stack as it was: adopting buckets below makes a stack without a cluster.
+    std::vector<cf::Parameter> parameters;
+    if (stack.cluster) {
+        auto generation = cluster_generation(client, *stack.cluster,
+                                             existed ? *current : std::optional<cf::Stack>{}, sink);
+        if (!generation) return std::unexpected(generation.error());
+        parameters.push_back({stack.cluster->generation_parameter, std::move(*generation)});
+    }
+
     if (!exists && !stack.retained_buckets.empty()) {
         auto adopted = adopt_retained_buckets(client, stack, options, clock, sink);
         if (!adopted) return std::unexpected(adopted.error());
@@ -448,6 +458,7 @@ Result<StackDeployResult> deploy_stack(const aws::Client& client, const StackDep
         .stack_name = stack.name,
         .change_set_name = change_set_name(),
         .template_source = source,
+        .parameters = std::move(parameters),
         .capabilities = {cf::Capability::named_iam},
         .type = exists ? cf::ChangeSetType::update : cf::ChangeSetType::create,
         .tags = stack.tags,

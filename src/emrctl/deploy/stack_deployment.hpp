@@ -3,6 +3,7 @@
 // One stack, created or updated through a change set, followed to the end:
 //
 //   DescribeStacks ─▶ in progress? wait │ failed create? delete, wait │ stuck? stop with the fix
+//   its cluster ended? the next ClusterGeneration (cluster_generation.hpp)
 //   CreateChangeSet ─▶ DescribeChangeSet until ready ─▶ no changes: delete it, done
 //                                         └─ ready ─▶ ExecuteChangeSet ─▶ events until settled
 //
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include <emrctl/aws/services/cloudformation/stack_fields.hpp>
 #include <emrctl/aws/services/cloudformation/stacks.hpp>
 #include <emrctl/deploy/clock.hpp>
+#include <emrctl/deploy/cluster_generation.hpp>
 #include <emrctl/deploy/deploy_events.hpp>
 #include <emrctl/deploy/retained_buckets.hpp>
 #include <emrctl/deploy/waiter.hpp>
@@ -37,6 +40,8 @@ struct StackDeployment {
     // Buckets the stack keeps when deleted: deploy adopts them when they outlived an earlier
     // stack; destroy reports or purges them.
     std::vector<RetainedBucket> retained_buckets;
+    // The cluster the stack replaces once it has ended; none when it has no cluster.
+    std::optional<ReplaceableCluster> cluster;
 };
 
 struct DeployOptions {

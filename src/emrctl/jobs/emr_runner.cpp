@@ -234,9 +234,9 @@ Result<EmrCluster> find_cluster(const aws::Client& client, const config::Project
         return fail(ErrorKind::aws,
                     "cluster " + found.id + " of stack " + stack_name + " is " + found.state +
                         (why.message.empty() ? std::string() : " (" + why.message + ")"),
-                    "an ended cluster cannot run jobs and CloudFormation does not replace it: "
-                    "run `emrctl destroy`, then `emrctl deploy` for a new one (the buckets and "
-                    "their data are kept), or add --local to use a local Spark");
+                    "an ended cluster cannot run jobs: run `emrctl deploy` (or `emrctl up`) to "
+                    "start a new one (the network, buckets and roles are kept), or add --local "
+                    "to use a local Spark");
     }
     return found;
 }

@@ -80,10 +80,21 @@ cfn::ResourceRef add_cluster(cfn::Template& t, const config::Project& p, const C
     for (const auto& r : in.storage.policies)
         depends_on.push_back(r.id);
 
+    // The generation is part of the name, which CloudFormation cannot change in place: a new
+    // generation replaces the cluster.
+    t.add_parameter(
+        k_cluster_generation_parameter,
+        {.type = "String",
+         .default_value = "1",
+         .description = "Generation of the EMR cluster, part of its name. emrctl deploy "
+                        "raises it when the cluster has ended (auto-terminated when "
+                        "idle), so that CloudFormation replaces it with a new one."});
+    const auto name = cfn::sub(p.name + "-${" + std::string(k_cluster_generation_parameter) + "}");
+
     return t.add(
         k_cluster,
         {.type = "AWS::EMR::Cluster",
-         .properties = {{"Name", p.name},
+         .properties = {{"Name", name},
                         {"ReleaseLabel", p.cluster.release},
                         {"Applications", applications(p)},
                         {"Instances", std::move(instances)},

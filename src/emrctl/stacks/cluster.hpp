@@ -4,6 +4,10 @@
 // groups and roles, bootstrap actions from the data bucket, logs to the logs bucket, and
 // auto-termination so an idle cluster stops costing money. Jobs are not part of it: they are
 // submitted through the EMR API, so a failed job never rolls back the cluster.
+//
+// An auto-terminated cluster stays in the stack, ended. The stack parameter ClusterGeneration is
+// part of the cluster's name, which CloudFormation cannot change in place: deploy passes a new
+// generation when the cluster has ended, and CloudFormation replaces it with a new one.
 
 #include <vector>
 
@@ -15,6 +19,10 @@
 #include <emrctl/stacks/storage.hpp>
 
 namespace emrctl::stacks {
+
+// The stack parameter that numbers the cluster ("1", "2"…), and the output naming the cluster.
+inline constexpr const char* k_cluster_generation_parameter = "ClusterGeneration";
+inline constexpr const char* k_cluster_id_output = "ClusterId";
 
 struct ClusterInputs {
     const NetworkRefs& network;

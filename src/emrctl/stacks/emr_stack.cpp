@@ -33,7 +33,7 @@ void add_outputs(cfn::Template& t, const config::Project& p, const NetworkRefs& 
     output("DataBucketArn", storage.data_bucket.att("Arn"), "Code, data and job outputs");
     output("LogsBucketName", storage.logs_bucket.ref(), "EMR cluster and step logs");
     output("LogsBucketArn", storage.logs_bucket.att("Arn"), "EMR cluster and step logs");
-    output("ClusterId", cluster.ref(), "The EMR cluster (j-...)");
+    output(k_cluster_id_output, cluster.ref(), "The EMR cluster (j-...)");
     output("InstanceRoleArn", iam.instance_role.att("Arn"), "Role of the cluster's nodes");
     output("NotebookRoleArn", iam.notebook_role.att("Arn"),
            "Service role for EMR Notebooks and Studio workspaces");

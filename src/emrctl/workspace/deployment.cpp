@@ -2,10 +2,23 @@
 
 #include <emrctl/cfn/render.hpp>
 #include <emrctl/deploy/retained_buckets.hpp>
+#include <emrctl/stacks/cluster.hpp>
 #include <emrctl/stacks/naming.hpp>
 #include <emrctl/workspace/deployment.hpp>
 
 namespace emrctl::workspace {
+
+namespace {
+
+// Where the stack keeps its EMR cluster, when it has one that deploy replaces once ended.
+std::optional<deploy::ReplaceableCluster> cluster_of(const cfn::Template& body) {
+    if (!body.parameters().contains(stacks::k_cluster_generation_parameter)) return std::nullopt;
+    return deploy::ReplaceableCluster{
+        .generation_parameter = stacks::k_cluster_generation_parameter,
+        .id_output = stacks::k_cluster_id_output};
+}
+
+}  // namespace
 
 deploy::ProjectDeployment deployment_of(const LoadedProject& loaded, const SynthResult& synth) {
     deploy::ProjectDeployment d;
@@ -28,7 +41,8 @@ deploy::ProjectDeployment deployment_of(const LoadedProject& loaded, const Synth
                             .template_body = std::move(body),
                             .tags = {{stacks::k_project_tag, loaded.project.name}},
                             .asset_buckets = buckets,
-                            .retained_buckets = std::move(retained)});
+                            .retained_buckets = std::move(retained),
+                            .cluster = cluster_of(s.body)});
     }
     return d;
 }

@@ -18,14 +18,25 @@ const Map& as_map(const Value& v) {
     return std::get<Map>(v.v);
 }
 
-TEST(ToDocument, HasTheFourTopLevelSections) {
+TEST(ToDocument, HasTheFiveTopLevelSections) {
     Template t("demo");
     const auto doc = as_map(to_document(t));
     EXPECT_EQ(doc.at("AWSTemplateFormatVersion"), Value("2010-09-09"));
     EXPECT_EQ(doc.at("Description"), Value("demo"));
+    EXPECT_EQ(doc.at("Parameters"), Value(Map{}));  // empty: the renderers leave it out
     EXPECT_EQ(doc.at("Resources"), Value(Map{}));
     EXPECT_EQ(doc.at("Outputs"), Value(Map{}));
-    EXPECT_EQ(doc.size(), 4U);
+    EXPECT_EQ(doc.size(), 5U);
+}
+
+TEST(ToDocument, ParameterHasTypeDefaultAndDescription) {
+    Template t("demo");
+    t.add_parameter("Generation", {.default_value = "1", .description = "which one"});
+    t.add_parameter("Size", {.type = "Number"});
+    const auto parameters = as_map(as_map(to_document(t)).at("Parameters"));
+    EXPECT_EQ(parameters.at("Generation"),
+              Value(Map{{"Type", "String"}, {"Default", "1"}, {"Description", "which one"}}));
+    EXPECT_EQ(parameters.at("Size"), Value(Map{{"Type", "Number"}}));
 }
 
 TEST(ToDocument, ResourceHasTypePropertiesAndItsOptions) {

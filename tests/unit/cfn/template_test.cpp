@@ -52,6 +52,32 @@ TEST(Template, RejectsADuplicateId) {
     EXPECT_EQ(t.resources().size(), 1U);
 }
 
+TEST(Template, AParameterCanBeReferredToAndSubstituted) {
+    Template t("test");
+    const auto generation = t.add_parameter("Generation", {.default_value = "1"});
+    EXPECT_EQ(generation, ref("Generation"));
+    t.add("Vpc",
+          Resource{.type = "AWS::EC2::VPC",
+                   .properties = {{"Name", sub("demo-${Generation}")}, {"Tag", generation}}});
+    EXPECT_EQ(t.parameters().size(), 1U);
+    EXPECT_EQ(t.parameters().at("Generation").default_value, "1");
+}
+
+TEST(Template, AParameterSharesTheIdsOfResources) {
+    Template t("test");
+    t.add("Vpc", vpc());
+    t.add_parameter("Generation", {});
+    EXPECT_NE(logic_error_of([&] { t.add_parameter("Vpc", {}); }).find("duplicate logical id"),
+              std::string::npos);
+    EXPECT_NE(logic_error_of([&] {
+                  t.add_parameter("Generation", {});
+              }).find("duplicate logical id 'Generation'"),
+              std::string::npos);
+    EXPECT_NE(logic_error_of([&] { t.add("Generation", vpc()); }).find("duplicate logical id"),
+              std::string::npos);
+    EXPECT_THROW(t.add_parameter("my-generation", {}), std::logic_error);
+}
+
 TEST(Template, RejectsAnInvalidId) {
     Template t("test");
     EXPECT_THROW(t.add("my-vpc", vpc()), std::logic_error);

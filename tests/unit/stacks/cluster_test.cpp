@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <emrctl/cfn/render.hpp>
+#include <emrctl/stacks/cluster.hpp>
 
 namespace emrctl::stacks {
 namespace {
@@ -17,6 +18,17 @@ TEST(Cluster, RunsInTheFirstPrivateSubnetWithTheProjectsGroups) {
               cfn::ref("EmrServiceAccessSecurityGroup"));
     EXPECT_EQ(map_at(instances, "MasterInstanceGroup").at("InstanceCount"), cfn::Value(1));
     EXPECT_EQ(map_at(instances, "CoreInstanceGroup").at("InstanceCount"), cfn::Value(2));
+}
+
+TEST(Cluster, ItsNameCarriesTheGenerationParameterSoANewGenerationReplacesIt) {
+    const auto t = synthesize_one(sample_project());
+    EXPECT_EQ(props(t, "EmrCluster").at("Name"),
+              cfn::sub(sample_project().name + "-${ClusterGeneration}"));
+    const auto& generation = t.parameters().at(k_cluster_generation_parameter);
+    EXPECT_EQ(generation.type, "String");
+    EXPECT_EQ(generation.default_value, "1");
+    EXPECT_NE(generation.description.find("replaces it"), std::string::npos);
+    EXPECT_EQ(t.outputs().at(k_cluster_id_output).value, cfn::ref("EmrCluster"));
 }
 
 TEST(Cluster, MarketAndTypeFollowTheProject) {
