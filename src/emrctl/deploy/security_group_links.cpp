@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <emrctl/deploy/security_group_links.hpp>
+#include <emrctl/deploy/template_json.hpp>
 
 namespace emrctl::deploy {
 
@@ -12,29 +13,30 @@ using aws::protocol::Endpoint;
 
 namespace {
 
-// A group named by a Ref to a logical id, or by its id outright.
-std::string group_of(const nlohmann::json& value,
-                     const std::map<std::string, std::string>& physical) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_object() && value.contains("Ref") && value["Ref"].is_string()) {
-        const auto found = physical.find(value["Ref"].get<std::string>());
-        if (found != physical.end()) return found->second;
+using Json = nlohmann::json;
+
+// A group named by its id outright, or by a Ref (or GetAtt) to a logical id.
+std::string group_of(const Json* value, const std::map<std::string, std::string>& physical) {
+    if (value == nullptr) return {};
+    if (const auto* id = value->get_ptr<const std::string*>()) return *id;
+    const auto* logical = string_member(*value, "Ref");
+    if (const auto* get_att = member(*value, "Fn::GetAtt");
+        logical == nullptr && get_att != nullptr && get_att->is_array() && !get_att->empty()) {
+        logical = get_att->front().get_ptr<const std::string*>();
     }
-    if (value.is_object() && value.contains("Fn::GetAtt") && value["Fn::GetAtt"].is_array() &&
-        !value["Fn::GetAtt"].empty() && value["Fn::GetAtt"][0].is_string()) {
-        const auto found = physical.find(value["Fn::GetAtt"][0].get<std::string>());
-        if (found != physical.end()) return found->second;
-    }
-    return {};
+    if (logical == nullptr) return {};
+    const auto found = physical.find(*logical);
+    return found == physical.end() ? std::string() : found->second;
 }
 
-int port(const nlohmann::json& rule, const char* name) {
-    if (!rule.contains(name)) return -1;
-    const auto& v = rule[name];
-    if (v.is_number_integer()) return v.get<int>();
-    if (v.is_string()) {
+int port(const Json& rule, std::string_view name) {
+    const auto* v = member(rule, name);
+    if (v == nullptr) return -1;
+    if (const auto* n = v->get_ptr<const Json::number_integer_t*>()) return static_cast<int>(*n);
+    if (const auto* n = v->get_ptr<const Json::number_unsigned_t*>()) return static_cast<int>(*n);
+    if (const auto* text = v->get_ptr<const std::string*>()) {
         try {
-            return std::stoi(v.get<std::string>());
+            return std::stoi(*text);
         } catch (const std::exception&) {
             return -1;
         }
@@ -42,10 +44,11 @@ int port(const nlohmann::json& rule, const char* name) {
     return -1;
 }
 
-std::string protocol_of(const nlohmann::json& rule) {
-    if (!rule.contains("IpProtocol")) return {};
-    const auto& v = rule["IpProtocol"];
-    std::string p = v.is_string() ? v.get<std::string>() : v.dump();
+std::string protocol_of(const Json& rule) {
+    const auto* v = member(rule, "IpProtocol");
+    if (v == nullptr) return {};
+    const auto* text = v->get_ptr<const std::string*>();
+    const std::string p = text != nullptr ? *text : v->dump();
     if (p == "6") return "tcp";
     if (p == "17") return "udp";
     if (p == "1") return "icmp";
@@ -53,11 +56,11 @@ std::string protocol_of(const nlohmann::json& rule) {
 }
 
 void add_rule(std::set<GroupLink>& links, const std::string& group, Direction direction,
-              const nlohmann::json& rule, const std::map<std::string, std::string>& physical) {
-    const char* other_key =
-        direction == Direction::ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId";
-    if (!rule.is_object() || !rule.contains(other_key)) return;
-    const auto other = group_of(rule[other_key], physical);
+              const Json& rule, const std::map<std::string, std::string>& physical) {
+    const auto other =
+        group_of(member(rule, direction == Direction::ingress ? "SourceSecurityGroupId"
+                                                              : "DestinationSecurityGroupId"),
+                 physical);
     if (group.empty() || other.empty()) return;
     const auto protocol = protocol_of(rule);
     const bool all = protocol == "-1";
@@ -74,31 +77,29 @@ void add_rule(std::set<GroupLink>& links, const std::string& group, Direction di
 std::set<GroupLink> declared_links(std::string_view template_json,
                                    const std::map<std::string, std::string>& physical) {
     std::set<GroupLink> links;
-    const auto doc = nlohmann::json::parse(template_json, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("Resources") ||
-        !doc["Resources"].is_object()) {
-        return links;
-    }
-    for (const auto& [logical_id, resource] : doc["Resources"].items()) {
-        if (!resource.is_object() || !resource.contains("Properties")) continue;
-        const auto type = resource.value("Type", "");
-        const auto& props = resource["Properties"];
-        if (type == "AWS::EC2::SecurityGroupIngress" && props.contains("GroupId")) {
-            add_rule(links, group_of(props["GroupId"], physical), Direction::ingress, props,
-                     physical);
-        } else if (type == "AWS::EC2::SecurityGroupEgress" && props.contains("GroupId")) {
-            add_rule(links, group_of(props["GroupId"], physical), Direction::egress, props,
-                     physical);
-        } else if (type == "AWS::EC2::SecurityGroup") {
+    const auto doc = Json::parse(template_json, nullptr, false);
+    const auto* resources = doc.is_discarded() ? nullptr : member(doc, "Resources");
+    if (resources == nullptr || !resources->is_object()) return links;
+    for (const auto& [logical_id, resource] : resources->items()) {
+        const auto* type = string_member(resource, "Type");
+        const auto* props = member(resource, "Properties");
+        if (type == nullptr || props == nullptr) continue;
+        if (*type == "AWS::EC2::SecurityGroupIngress") {
+            add_rule(links, group_of(member(*props, "GroupId"), physical), Direction::ingress,
+                     *props, physical);
+        } else if (*type == "AWS::EC2::SecurityGroupEgress") {
+            add_rule(links, group_of(member(*props, "GroupId"), physical), Direction::egress,
+                     *props, physical);
+        } else if (*type == "AWS::EC2::SecurityGroup") {
             const auto found = physical.find(logical_id);
             if (found == physical.end()) continue;
             for (const auto& [key, direction] :
                  {std::pair{"SecurityGroupIngress", Direction::ingress},
                   std::pair{"SecurityGroupEgress", Direction::egress}}) {
-                if (!props.contains(key) || !props[key].is_array()) continue;
-                for (const auto& rule : props[key]) {
+                const auto* rules = member(*props, key);
+                if (rules == nullptr || !rules->is_array()) continue;
+                for (const auto& rule : *rules)
                     add_rule(links, found->second, direction, rule, physical);
-                }
             }
         }
     }
