@@ -67,11 +67,7 @@ TEST_F(Destroy, RevokesTheRulesTheTemplateDoesNotDeclareAndDeletesTheStack) {
     ASSERT_TRUE(destroyed) << destroyed.error().message;
     EXPECT_EQ(destroyed->revoked_rules, 1U);
     EXPECT_EQ(destroyed->deleted_stacks, std::vector<std::string>{"links"});
-    const auto revokes = control("GET",
-                                 "requests?service=ec2&operation=RevokeSecurityGroupIngress"
-                                 "&since=" +
-                                     std::to_string(seq));
-    EXPECT_EQ(revokes["requests"].size(), 1U);
+    EXPECT_EQ(count_requests(seq, "RevokeSecurityGroupIngress", "ec2"), 1U);
 
     auto again = destroy_project(*m_client, {.stacks = {stack}}, {}, k_instant, {});
     ASSERT_TRUE(again) << again.error().message;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "../support/emrctl_process.hpp"
+#include "emulator_endpoint.hpp"
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -28,17 +29,6 @@
 namespace emrctl::testing {
 
 using Json = nlohmann::json;
-
-// The emulator's address ("http://127.0.0.1:<port>") as its CTest fixture recorded it in
-// $EMRCTL_EMULATOR_DIR/endpoint; empty when the test is not run by CTest.
-inline std::string emulator_endpoint_from_fixture() {
-    const char* dir = std::getenv("EMRCTL_EMULATOR_DIR");
-    if (dir == nullptr) return {};
-    std::ifstream in(std::filesystem::path(dir) / "endpoint");
-    std::string endpoint;
-    std::getline(in, endpoint);
-    return endpoint;
-}
 
 // The control API: JSON in, JSON out; anything but a 200 fails the test.
 class EmulatorControl {

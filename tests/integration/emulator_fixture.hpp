@@ -11,6 +11,7 @@
 #include <random>
 #include <string>
 
+#include "emrctl_on_emulator.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -30,22 +31,13 @@ using aws::protocol::Endpoint;
 
 inline constexpr std::uint64_t k_mib = 1024ULL * 1024;
 
-inline std::string emulator_endpoint() {
-    const char* dir = std::getenv("EMRCTL_EMULATOR_DIR");
-    if (dir == nullptr) return {};
-    std::ifstream in(fs::path(dir) / "endpoint");
-    std::string endpoint;
-    std::getline(in, endpoint);
-    return endpoint;
-}
-
-class EmulatorTest : public testing::Test {
+class EmulatorTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        m_endpoint = emulator_endpoint();
+        m_endpoint = testing::emulator_endpoint_from_fixture();
         if (m_endpoint.empty()) GTEST_SKIP() << "EMRCTL_EMULATOR_DIR is not set: run via ctest";
-        m_control = aws::make_curl_transport();
-        control("POST", "reset", "{}");
+        m_control.emplace(m_endpoint);
+        m_control->reset();
         auto client =
             aws::Client::open({.region = "us-east-1", .endpoint_url = m_endpoint},
                               aws::Environment({{"AWS_ACCESS_KEY_ID", "testing"},
@@ -66,7 +58,7 @@ class EmulatorTest : public testing::Test {
         ASSERT_TRUE(made) << made.error().message;
         m_dir = fs::temp_directory_path() /
                 ("emrctl-deploy-test-" + std::to_string(::getpid()) + "-" +
-                 testing::UnitTest::GetInstance()->current_test_info()->name());
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
@@ -74,41 +66,11 @@ class EmulatorTest : public testing::Test {
         if (!m_dir.empty()) fs::remove_all(m_dir);
     }
 
-    nlohmann::json control(const std::string& method, const std::string& route,
-                           const std::string& body = {}) {
-        aws::HttpRequest r{.scheme = "http",
-                           .method = method,
-                           .host = m_endpoint.substr(7),
-                           .path = "/_emrctl/" + route};
-        const auto q = route.find('?');
-        if (q != std::string::npos) {
-            r.path = "/_emrctl/" + route.substr(0, q);
-            for (const auto& kv : {route.substr(q + 1)}) {
-                std::size_t at = 0;
-                while (at < kv.size()) {
-                    auto amp = kv.find('&', at);
-                    if (amp == std::string::npos) amp = kv.size();
-                    const auto pair = kv.substr(at, amp - at);
-                    const auto eq = pair.find('=');
-                    r.query.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
-                    at = amp + 1;
-                }
-            }
-        }
-        r.body = body;
-        auto answer = m_control->send(r);
-        EXPECT_TRUE(answer);
-        if (!answer) return {};
-        EXPECT_EQ(answer->status, 200) << answer->body;
-        return nlohmann::json::parse(answer->body, nullptr, false);
+    std::size_t count_requests(long since, const std::string& operation,
+                               const std::string& service = "s3") {
+        return m_control->requests(since, service, operation).size();
     }
-
-    std::size_t count_requests(std::int64_t since, const std::string& operation) {
-        const auto log = control("GET", "requests?service=s3&operation=" + operation +
-                                            "&since=" + std::to_string(since));
-        return log["requests"].size();
-    }
-    std::int64_t last_seq() { return control("GET", "requests")["last_seq"].get<std::int64_t>(); }
+    long last_seq() { return m_control->last_seq(); }
 
     AssetFile write(const std::string& key, std::uint64_t size, unsigned seed) {
         const auto path = m_dir / key;
@@ -139,7 +101,7 @@ class EmulatorTest : public testing::Test {
     const PublishOptions m_options{
         .concurrency = 4, .multipart_threshold = 16 * k_mib, .part_size = 5 * k_mib};
     std::string m_endpoint;
-    std::unique_ptr<aws::Transport> m_control;
+    std::optional<testing::EmulatorControl> m_control;
     std::optional<aws::Client> m_client;
     fs::path m_dir;
 };

@@ -20,8 +20,10 @@ TEST_F(Publisher, UploadsInPartsThenOnlyWhatChangedAndDeletesOnlyWhatItPublished
     EXPECT_EQ(object_size("data/big.bin"), 21 * k_mib);
     EXPECT_EQ(count_requests(0, "UploadPart"), 5U);  // 21 MiB in 5 MiB parts
 
-    control("POST", "s3/objects",
-            R"({"bucket": "publisher-test", "key": "outputs/job/part-0000", "text": "result"})");
+    m_control->post(
+        "s3/objects",
+        nlohmann::json::parse(
+            R"({"bucket": "publisher-test", "key": "outputs/job/part-0000", "text": "result"})"));
     auto seq = last_seq();
     auto again = publish_assets(*m_client, assets, m_options);
     ASSERT_TRUE(again) << again.error().message;
@@ -57,8 +59,9 @@ TEST_F(Publisher, KeysAtTheBucketRootAreListedOnceForAll) {
 TEST_F(Publisher, AnObjectReplacedBehindItsBackIsUploadedAgain) {
     const std::vector<AssetFile> assets{write("code/a.py", 1000, 2)};
     ASSERT_TRUE(publish_assets(*m_client, assets, m_options));
-    control("POST", "s3/objects",
-            R"({"bucket": "publisher-test", "key": "code/a.py", "text": "edited"})");
+    m_control->post("s3/objects",
+                    nlohmann::json::parse(
+                        R"({"bucket": "publisher-test", "key": "code/a.py", "text": "edited"})"));
     auto plan = plan_publish(*m_client, assets);
     ASSERT_TRUE(plan) << plan.error().message;
     EXPECT_EQ(plan->upload.size(), 1U);
@@ -67,9 +70,10 @@ TEST_F(Publisher, AnObjectReplacedBehindItsBackIsUploadedAgain) {
 TEST_F(Publisher, AFailingPartAbortsTheUploadAndTheNextPublishFinishesTheJob) {
     const std::vector<AssetFile> assets{write("data/big.bin", 17 * k_mib, 5),
                                         write("code/a.py", 1000, 6)};
-    control(
-        "POST", "faults",
-        R"({"service": "s3", "operation": "UploadPart", "kind": "internal_error", "count": 1000})");
+    m_control->post(
+        "faults",
+        nlohmann::json::parse(
+            R"({"service": "s3", "operation": "UploadPart", "kind": "internal_error", "count": 1000})"));
     auto failed = publish_assets(*m_client, assets, m_options);
     ASSERT_FALSE(failed);
     const auto& e = failed.error();
@@ -79,7 +83,7 @@ TEST_F(Publisher, AFailingPartAbortsTheUploadAndTheNextPublishFinishesTheJob) {
     EXPECT_EQ(count_requests(0, "AbortMultipartUpload"), 1U);
     EXPECT_FALSE(object_size("data/big.bin"));
 
-    control("DELETE", "faults");
+    m_control->del("faults");
     auto retried = publish_assets(*m_client, assets, m_options);
     ASSERT_TRUE(retried) << retried.error().message;
     EXPECT_EQ(object_size("data/big.bin"), 17 * k_mib);
@@ -90,9 +94,11 @@ TEST_F(Publisher, AFailingPartAbortsTheUploadAndTheNextPublishFinishesTheJob) {
 
 TEST_F(Publisher, AConnectionDroppedMidPartIsRetried) {
     const std::vector<AssetFile> assets{write("data/big.bin", 17 * k_mib, 7)};
-    control("POST", "faults",
+    m_control->post(
+        "faults",
+        nlohmann::json::parse(
             R"({"service": "s3", "operation": "UploadPart", "kind": "drop", "drop_at": "request",
-                "request_bytes": 1048576, "count": 1})");
+                "request_bytes": 1048576, "count": 1})"));
     auto published = publish_assets(*m_client, assets, m_options);
     ASSERT_TRUE(published) << published.error().message;
     EXPECT_EQ(object_size("data/big.bin"), 17 * k_mib);
@@ -114,9 +120,9 @@ TEST_F(Publisher, ATemplateOverTheInlineLimitGoesThroughTheStagingBucket) {
         EXPECT_EQ(deployed->outcome, outcome);
     }
     EXPECT_EQ(count_requests(0, "CreateBucket"), 2U);  // the test's own bucket, then staging
-    const auto staged = control("GET", "s3/objects?bucket=emrctl-staging-123456789012-us-east-1");
-    ASSERT_EQ(staged["objects"].size(), 1U);
-    EXPECT_TRUE(staged["objects"][0]["key"].get<std::string>().starts_with("templates/staged/"));
+    const auto staged = m_control->objects("emrctl-staging-123456789012-us-east-1");
+    ASSERT_EQ(staged.size(), 1U);
+    EXPECT_TRUE(staged.begin()->first.starts_with("templates/staged/"));
 }
 
 }  // namespace
