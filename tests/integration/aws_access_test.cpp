@@ -23,7 +23,7 @@
 namespace emrctl::aws {
 namespace {
 
-class AwsAccess : public testing::Test {
+class AwsAccess : public ::testing::Test {
   protected:
     void SetUp() override {
         m_endpoint = emulator_endpoint();

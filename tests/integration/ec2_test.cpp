@@ -14,7 +14,7 @@
 namespace emrctl::aws {
 namespace {
 
-class Ec2SecurityGroups : public testing::Test {
+class Ec2SecurityGroups : public ::testing::Test {
   protected:
     void SetUp() override {
         m_endpoint = emulator_endpoint();

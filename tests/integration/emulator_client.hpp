@@ -3,13 +3,11 @@
 // A client as emrctl builds one (settings from the environment, then sign, send, retry) and the
 // emulator's address and control API, for the integration suites.
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <memory>
 #include <string>
 
+#include "emulator_endpoint.hpp"
 #include <gtest/gtest.h>
 
 #include <emrctl/aws/credentials/settings.hpp>
@@ -23,12 +21,7 @@
 namespace emrctl::aws {
 
 inline std::string emulator_endpoint() {
-    const char* dir = std::getenv("EMRCTL_EMULATOR_DIR");
-    if (dir == nullptr) return {};
-    std::ifstream in(std::filesystem::path(dir) / "endpoint");
-    std::string endpoint;
-    std::getline(in, endpoint);
-    return endpoint;
+    return testing::emulator_endpoint_from_fixture();
 }
 
 // A client as emrctl builds one: settings from the environment, then sign, send, retry.

@@ -1,6 +1,7 @@
 #include <cstdlib>
 
 #include <emrctl/aws/sha256.hpp>
+#include <emrctl/config/project.hpp>
 #include <emrctl/jobs/process.hpp>
 #include <emrctl/jobs/spark_env.hpp>
 #include <emrctl/workspace/files.hpp>
@@ -59,7 +60,7 @@ Result<SparkEnv> ensure_spark_env(const fs::path& project_dir, const std::string
                     "install a JDK 17 (Debian: apt-get install openjdk-17-jre-headless)");
     }
     const auto venv = venv_location(project_dir);
-    const auto requirements_file = project_dir / k_requirements_file;
+    const auto requirements_file = project_dir / config::k_requirements_file;
     std::string requirements;
     if (fs::exists(requirements_file)) {
         auto text = workspace::read_text(requirements_file);

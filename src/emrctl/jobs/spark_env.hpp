@@ -12,7 +12,6 @@
 
 namespace emrctl::jobs {
 
-inline constexpr const char* k_requirements_file = "requirements.txt";
 // Overrides where the venv lives (default: .emrctl/venv in the project), e.g. to share one venv
 // between projects of the same Spark version.
 inline constexpr const char* k_venv_variable = "EMRCTL_LOCAL_VENV";
